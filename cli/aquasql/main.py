@@ -1,0 +1,30 @@
+"""The `aquasql` command line."""
+
+import typer
+
+from . import __version__, db_commands
+from .migrate_command import migrate
+
+app = typer.Typer(
+    name="aquasql",
+    help="Generate years of realistic salmon-farming history (AquaMind schema) inside "
+    "PostgreSQL/TimescaleDB with set-based SQL. Without --dsn, commands use an embedded "
+    "cluster that aquasql starts itself.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(db_commands.app, name="db")
+app.command()(migrate)
+
+
+def _version(value: bool):
+    if value:
+        print(f"aquasql {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+):
+    pass
