@@ -8,8 +8,8 @@ from rich.console import Console
 
 from .errors import AquasqlError
 
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def reports_errors(fn: Callable) -> Callable:

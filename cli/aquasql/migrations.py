@@ -162,12 +162,15 @@ class Migrator:
             problem = f"the server has no {name} extension installed"
             hint = "run scripts/setup.sh on the server" if name == "timescaledb" else \
                 "install the server's contrib package (postgresql-contrib)"
-        elif needs_preload and name not in q("SELECT current_setting('shared_preload_libraries')").fetchone()[0]:
-            problem = f"{name} is installed but not in shared_preload_libraries"
-            hint = f"add shared_preload_libraries = '{name}' to postgresql.conf and restart the server"
         elif not (superuser or (row[0] and can_create_db)):
             problem = f"role {user} may not create extension {name} in database {db}"
             hint = f"have a superuser run: CREATE EXTENSION {name}; in database {db}, then run migrate again"
+        elif needs_preload and not q(
+            # a preloaded library registers its settings at server start, visible to every role
+            "SELECT EXISTS (SELECT 1 FROM pg_settings WHERE name LIKE %s)", [name + ".%"]
+        ).fetchone()[0]:
+            problem = f"{name} is installed but not in shared_preload_libraries"
+            hint = f"add shared_preload_libraries = '{name}' to postgresql.conf and restart the server"
         if problem and required:
             raise AquasqlError(problem, hint)
         return problem is None

@@ -1,0 +1,66 @@
+"""Shared fixtures: one PostgreSQL server for the session, a fresh database per test."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import uuid
+from pathlib import Path
+
+import psycopg
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def make_home() -> Path:
+    """A home for an embedded cluster that the unprivileged cluster owner can reach."""
+    home = Path(tempfile.mkdtemp(prefix="aquasql-test-", dir="/tmp"))
+    home.chmod(0o755)
+    return home
+
+
+def aquasql(*args: str, env: dict | None = None, check: bool = False) -> subprocess.CompletedProcess:
+    """Run the CLI as a user would, in a subprocess. An env value of None unsets the variable."""
+    full_env = {k: v for k, v in {**os.environ, **(env or {})}.items() if v is not None}
+    result = subprocess.run(
+        [sys.executable, "-m", "aquasql", *args], capture_output=True, text=True, env=full_env, timeout=600
+    )
+    if check and result.returncode != 0:
+        raise AssertionError(f"aquasql {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+@pytest.fixture(scope="session")
+def admin_dsn():
+    """AQUASQL_TEST_ADMIN_DSN (set by scripts/test.sh), else an embedded cluster of our own."""
+    if dsn := os.environ.get("AQUASQL_TEST_ADMIN_DSN"):
+        yield dsn
+        return
+    home = make_home()
+    env = {"AQUASQL_HOME": str(home)}
+    dsn = with_database(aquasql("db", "start", env=env, check=True).stdout.strip(), "postgres")
+    yield dsn
+    aquasql("db", "stop", env=env)
+
+
+def with_database(admin: str, name: str) -> str:
+    return admin.rsplit("/", 1)[0] + "/" + name
+
+
+@pytest.fixture
+def fresh_db(admin_dsn):
+    """An empty database, dropped afterwards."""
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(admin_dsn, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    yield with_database(admin_dsn, name)
+    with psycopg.connect(admin_dsn, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def scalar(dsn: str, sql: str, params=None):
+    with psycopg.connect(dsn) as conn:
+        return conn.execute(sql, params).fetchone()[0]
