@@ -1,6 +1,7 @@
 """Terminal output: results on stdout, progress and errors on stderr."""
 
 import functools
+import sys
 from typing import Callable
 
 import typer
@@ -8,7 +9,8 @@ from rich.console import Console
 
 from .errors import AquasqlError
 
-out = Console(highlight=False, soft_wrap=True)
+# Piped output is read by people too: do not squeeze tables into 80 columns there.
+out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 200)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 

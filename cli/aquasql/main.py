@@ -4,6 +4,8 @@ import typer
 
 from . import __version__, db_commands
 from .migrate_command import migrate
+from .profiles_command import profiles
+from .seed_command import plan, seed
 
 app = typer.Typer(
     name="aquasql",
@@ -15,6 +17,9 @@ app = typer.Typer(
 )
 app.add_typer(db_commands.app, name="db")
 app.command()(migrate)
+app.command()(profiles)
+app.command()(seed)
+app.command()(plan)
 
 
 def _version(value: bool):

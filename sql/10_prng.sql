@@ -1,0 +1,362 @@
+-- Deterministic pseudo-random numbers: counter-based, keyed by (seed, stream, k1, k2, k3).
+--
+-- Every draw is a pure function of its key, so the same seed gives the same rows whatever the
+-- number of workers or the order they run in. No random() anywhere.
+--
+-- Conventions shared by all functions here:
+--   seed    the dataset seed (any bigint).
+--   stream  which quantity is drawn (one constant per call site: temperature noise, deaths…).
+--   k1..k3  the entity and time keys, e.g. k1 = container id, k2 = day number, k3 = sub-key.
+--           Keys are hashed as PostgreSQL hashes int8: values outside [-2^31, 2^32) are folded
+--           to 32 bits first (k and (k >> 32) XORed), so use ids and day numbers, not packed
+--           composites; pass composite parts as separate keys.
+--   lane    internal: each function draws from its own lanes, so rand_uniform, rand_normal,
+--           rand_int… called with the same key are still independent of each other.
+--
+-- Base generator: the LOW 32 bits of hashint8extended (its high half is visibly
+-- serially correlated for some seeds), keys chained through the 64-bit seed argument:
+--   bits = hashint8extended(k3, hashint8extended(k2, hashint8extended(k1,
+--              hashint4extended(stream, seed) # hashint4extended(lane, 0)))) & (2^32 - 1)
+--
+-- All functions are LANGUAGE sql, IMMUTABLE, PARALLEL SAFE and a single expression, so the
+-- planner inlines them into the calling query (check with EXPLAIN VERBOSE: no aquasql.rand_*
+-- left in the plan). PostgreSQL refuses to inline a function when an argument that the body
+-- uses more than once costs more than 10 operators: pass keys and parameters as columns or
+-- simple expressions (compute anything bigger in a subquery or LATERAL first); otherwise
+-- the result is the same, only several times slower.
+
+CREATE SCHEMA IF NOT EXISTS aquasql;
+
+CREATE OR REPLACE FUNCTION aquasql.rand_bits(
+    seed bigint, stream integer, k1 bigint, k2 bigint, k3 bigint, lane integer
+)
+RETURNS bigint
+LANGUAGE sql
+IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT hashint8extended(
+        k3,
+        hashint8extended(
+            k2,
+            hashint8extended(
+                k1, hashint4extended(stream, seed) # hashint4extended(lane, 0)
+            )
+        )
+    ) & 4294967295
+$$;
+
+COMMENT ON FUNCTION aquasql.rand_bits(bigint, integer, bigint, bigint, bigint, integer) IS
+'32 pseudo-random bits as a bigint in [0, 2^32), a pure function of (seed, stream, k1, k2, k3, lane). '
+'The base of every other rand_* function; lanes 0-10 are used by them.';
+
+CREATE OR REPLACE FUNCTION aquasql.rand_uniform(
+    seed bigint, stream integer, k1 bigint, k2 bigint DEFAULT 0, k3 bigint DEFAULT 0
+)
+RETURNS double precision
+LANGUAGE sql
+IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT aquasql.rand_bits(seed, stream, k1, k2, k3, 0)::double precision / 4294967296
+$$;
+
+COMMENT ON FUNCTION aquasql.rand_uniform(bigint, integer, bigint, bigint, bigint) IS
+'Uniform double in [0, 1) with 32 random bits (step 2^-32), keyed by (seed, stream, k1, k2, k3). '
+'Example: aquasql.rand_uniform(p.seed, 7, c.container_id, d.day_no).';
+
+CREATE OR REPLACE FUNCTION aquasql.rand_z(
+    seed bigint, stream integer, k1 bigint, k2 bigint, k3 bigint, lane integer
+)
+RETURNS double precision
+LANGUAGE sql
+IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT sqrt(
+        -2 * ln(
+            (aquasql.rand_bits(seed, stream, k1, k2, k3, lane)::double precision + 0.5)
+            / 4294967296
+        )
+    ) * cos(
+        aquasql.rand_bits(seed, stream, k1, k2, k3, lane + 1)::double precision
+        * (2 * pi() / 4294967296)
+    )
+$$;
+
+COMMENT ON FUNCTION aquasql.rand_z(bigint, integer, bigint, bigint, bigint, integer) IS
+'Standard normal draw (Box-Muller on lanes lane and lane + 1; the radius uniform is '
+'(bits + 0.5) / 2^32, never 0, so |z| <= 6.7). Building block of rand_normal and the '
+'normal approximations.';
+
+CREATE OR REPLACE FUNCTION aquasql.rand_normal(
+    seed bigint,
+    stream integer,
+    k1 bigint,
+    k2 bigint DEFAULT 0,
+    k3 bigint DEFAULT 0,
+    mean double precision DEFAULT 0,
+    sd double precision DEFAULT 1
+)
+RETURNS double precision
+LANGUAGE sql
+IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT mean + sd * aquasql.rand_z(seed, stream, k1, k2, k3, 1)
+$$;
+
+COMMENT ON FUNCTION aquasql.rand_normal(
+    bigint, integer, bigint, bigint, bigint, double precision, double precision
+) IS
+'Normal draw with the given mean and standard deviation (Box-Muller from two independent '
+'uniforms, tails cut at 6.7 sd). '
+'Example: aquasql.rand_normal(p.seed, 3, s.site_id, d.day_no, mean => 12.0, sd => 0.8).';
+
+CREATE OR REPLACE FUNCTION aquasql.rand_int(
+    seed bigint, stream integer, k1 bigint, k2 bigint, k3 bigint, lo integer, hi integer
+)
+RETURNS integer
+LANGUAGE sql
+IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT (
+        lo + floor(
+            aquasql.rand_bits(seed, stream, k1, k2, k3, 3)::double precision / 4294967296
+            * (hi::double precision - lo + 1)
+        )
+    )::integer
+$$;
+
+COMMENT ON FUNCTION aquasql.rand_int(bigint, integer, bigint, bigint, bigint, integer, integer) IS
+'Uniform integer in [lo, hi], both inclusive (requires lo <= hi). Exactly uniform up to '
+'rounding of (hi - lo + 1) / 2^32, i.e. below 1e-9 relative for any range up to 10^6.';
+
+-- Poisson(lambda) for integer lambda = 0..30, as one sorted array for width_bucket: segment i
+-- (positions 80 * i + 1 .. 80 * i + 80) holds i + P(X <= k | lambda = i) for k = 0..79.
+-- Computed once, at load time, in exact numeric arithmetic and rounded to 20 decimals, so the
+-- table is bit-identical on every platform; the function returns a constant, which the planner
+-- folds into the calling query.
+DO $$
+DECLARE
+    cdf text;
+BEGIN
+    SELECT string_agg(round(s.i + least(s.cdf, 1), 20)::text, ',' ORDER BY s.i, s.k)
+    INTO cdf
+    FROM (
+        SELECT
+            l.i,
+            n.k,
+            sum(exp(-l.i::numeric) * l.i::numeric ^ n.k / factorial(n.k))
+                OVER (PARTITION BY l.i ORDER BY n.k) AS cdf
+        FROM generate_series(0, 30) AS l (i)
+        CROSS JOIN generate_series(0, 79) AS n (k)
+    ) AS s;
+
+    EXECUTE format(
+        'CREATE OR REPLACE FUNCTION aquasql.poisson_table() '
+        'RETURNS double precision[] LANGUAGE sql IMMUTABLE PARALLEL SAFE '
+        'AS %L',
+        format('SELECT %L::double precision[]', '{' || cdf || '}')
+    );
+END
+$$;
+
+COMMENT ON FUNCTION aquasql.poisson_table() IS
+'Constant table for rand_poisson: 31 segments of 80 entries, segment i holds '
+'i + P(X <= k) for X ~ Poisson(i), k = 0..79 (tail beyond 79 below 1e-13 for i <= 30).';
+
+CREATE OR REPLACE FUNCTION aquasql.rand_poisson_frac(
+    seed bigint, stream integer, k1 bigint, k2 bigint, k3 bigint, d double precision
+)
+RETURNS integer
+LANGUAGE sql
+IMMUTABLE PARALLEL SAFE
+AS $$
+    -- Sequential inversion with the Poisson(d) CDF in Horner form. The uniform is recomputed
+    -- for every WHEN (SQL has no local variables), but CASE stops at the first match, so on
+    -- average only 1 + d of them run.
+    SELECT CASE
+        WHEN aquasql.rand_bits(seed, stream, k1, k2, k3, 6) * exp(d)
+            < 4294967296 THEN 0
+        WHEN aquasql.rand_bits(seed, stream, k1, k2, k3, 6) * exp(d)
+            < 4294967296 * (1 + d) THEN 1
+        WHEN aquasql.rand_bits(seed, stream, k1, k2, k3, 6) * exp(d)
+            < 4294967296 * (1 + d * (1 + d / 2)) THEN 2
+        WHEN aquasql.rand_bits(seed, stream, k1, k2, k3, 6) * exp(d)
+            < 4294967296 * (1 + d * (1 + d / 2 * (1 + d / 3))) THEN 3
+        WHEN aquasql.rand_bits(seed, stream, k1, k2, k3, 6) * exp(d)
+            < 4294967296 * (1 + d * (1 + d / 2 * (1 + d / 3 * (1 + d / 4)))) THEN 4
+        WHEN aquasql.rand_bits(seed, stream, k1, k2, k3, 6) * exp(d)
+            < 4294967296 * (1 + d * (1 + d / 2 * (1 + d / 3 * (1 + d / 4 * (1 + d / 5)))))
+            THEN 5
+        WHEN aquasql.rand_bits(seed, stream, k1, k2, k3, 6) * exp(d)
+            < 4294967296 * (
+                1 + d * (1 + d / 2 * (1 + d / 3 * (1 + d / 4 * (1 + d / 5 * (1 + d / 6)))))
+            ) THEN 6
+        WHEN aquasql.rand_bits(seed, stream, k1, k2, k3, 6) * exp(d)
+            < 4294967296 * (
+                1 + d * (1 + d / 2 * (1 + d / 3 * (1 + d / 4 * (1 + d / 5 * (1 + d / 6
+                    * (1 + d / 7))))))
+            ) THEN 7
+        WHEN aquasql.rand_bits(seed, stream, k1, k2, k3, 6) * exp(d)
+            < 4294967296 * (
+                1 + d * (1 + d / 2 * (1 + d / 3 * (1 + d / 4 * (1 + d / 5 * (1 + d / 6
+                    * (1 + d / 7 * (1 + d / 8)))))))
+            ) THEN 8
+        WHEN aquasql.rand_bits(seed, stream, k1, k2, k3, 6) * exp(d)
+            < 4294967296 * (
+                1 + d * (1 + d / 2 * (1 + d / 3 * (1 + d / 4 * (1 + d / 5 * (1 + d / 6
+                    * (1 + d / 7 * (1 + d / 8 * (1 + d / 9))))))))
+            ) THEN 9
+        WHEN aquasql.rand_bits(seed, stream, k1, k2, k3, 6) * exp(d)
+            < 4294967296 * (
+                1 + d * (1 + d / 2 * (1 + d / 3 * (1 + d / 4 * (1 + d / 5 * (1 + d / 6
+                    * (1 + d / 7 * (1 + d / 8 * (1 + d / 9 * (1 + d / 10)))))))))
+            ) THEN 10
+        WHEN aquasql.rand_bits(seed, stream, k1, k2, k3, 6) * exp(d)
+            < 4294967296 * (
+                1 + d * (1 + d / 2 * (1 + d / 3 * (1 + d / 4 * (1 + d / 5 * (1 + d / 6
+                    * (1 + d / 7 * (1 + d / 8 * (1 + d / 9 * (1 + d / 10
+                    * (1 + d / 11))))))))))
+            ) THEN 11
+        WHEN aquasql.rand_bits(seed, stream, k1, k2, k3, 6) * exp(d)
+            < 4294967296 * (
+                1 + d * (1 + d / 2 * (1 + d / 3 * (1 + d / 4 * (1 + d / 5 * (1 + d / 6
+                    * (1 + d / 7 * (1 + d / 8 * (1 + d / 9 * (1 + d / 10
+                    * (1 + d / 11 * (1 + d / 12)))))))))))
+            ) THEN 12
+        WHEN d >= 0 THEN 13
+    END
+$$;
+
+COMMENT ON FUNCTION aquasql.rand_poisson_frac(
+    bigint, integer, bigint, bigint, bigint, double precision
+) IS
+'Exact Poisson(d) draw for 0 <= d < 1 (lane 6), by inversion: the part of rand_poisson '
+'below the integer grid of poisson_table. P(X > 13) < 1e-12 for d < 1.';
+
+CREATE OR REPLACE FUNCTION aquasql.rand_poisson(
+    seed bigint, stream integer, k1 bigint, k2 bigint, k3 bigint, lambda double precision
+)
+RETURNS integer
+LANGUAGE sql
+IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT CASE
+        -- Cornish-Fisher normal approximation with the skewness term, rounded:
+        -- lambda + s z + (z^2 - 1) / 6 = lambda - 1/6 + ((z + 3 s)^2 - 9 s^2) / 6, written so z
+        -- is drawn once; s^2 = lambda - 5/36 makes the variance after rounding exactly lambda.
+        WHEN lambda > 30 THEN greatest(
+            0,
+            round(
+                lambda - 1.0 / 6
+                + (
+                    (aquasql.rand_z(seed, stream, k1, k2, k3, 7) + 3 * sqrt(lambda - 5.0 / 36)) ^ 2
+                    - 9 * (lambda - 5.0 / 36)
+                ) / 6
+            )
+        )::integer
+        -- Exact: Poisson(floor(lambda)) by table inversion + Poisson(frac(lambda)).
+        WHEN lambda > 0 THEN width_bucket(
+            aquasql.rand_bits(seed, stream, k1, k2, k3, 5)::double precision / 4294967296
+            + floor(lambda),
+            aquasql.poisson_table()
+        ) - 80 * floor(lambda)::integer
+        + aquasql.rand_poisson_frac(seed, stream, k1, k2, k3, lambda - floor(lambda))
+        WHEN lambda <= 0 THEN 0
+    END
+$$;
+
+COMMENT ON FUNCTION aquasql.rand_poisson(
+    bigint, integer, bigint, bigint, bigint, double precision
+) IS
+'Poisson draw with mean lambda. lambda <= 30: exact inversion (table lookup for the integer '
+'part plus inversion for the fraction); lambda > 30: Cornish-Fisher normal approximation '
+'with skewness correction, rounded (mean and variance exact, total-variation distance to '
+'Poisson 7e-4 at lambda = 30, 1e-4 at 200); lambda <= 0: 0. '
+'Example, deaths per container and day: '
+'aquasql.rand_poisson(p.seed, 11, c.container_id, d.day_no, 0, c.population * d.mortality).';
+
+CREATE OR REPLACE FUNCTION aquasql.rand_binomial(
+    seed bigint, stream integer, k1 bigint, k2 bigint, k3 bigint, n integer, p double precision
+)
+RETURNS integer
+LANGUAGE sql
+IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT CASE
+        WHEN n <= 0 OR p <= 0 THEN 0
+        WHEN p >= 1 THEN n
+        -- Rare events (the mortality case): Poisson(n p), capped at n.
+        WHEN p <= 0.1 THEN least(n, aquasql.rand_poisson(seed, stream, k1, k2, k3, n * p))
+        WHEN p >= 0.9 THEN n - least(n, aquasql.rand_poisson(seed, stream, k1, k2, k3, n * (1 - p)))
+        -- Otherwise a normal approximation, rounded (variance reduced by 1/12 to make up for
+        -- the rounding) and clamped to [0, n].
+        ELSE least(
+            n,
+            greatest(
+                0,
+                round(
+                    n * p
+                    + sqrt(greatest(n * p * (1 - p) - 1.0 / 12, 0))
+                    * aquasql.rand_z(seed, stream, k1, k2, k3, 9)
+                )
+            )
+        )::integer
+    END
+$$;
+
+COMMENT ON FUNCTION aquasql.rand_binomial(
+    bigint, integer, bigint, bigint, bigint, integer, double precision
+) IS
+'Approximate Binomial(n, p) draw, e.g. deaths among n fish that each die with probability p. '
+'p <= 0.1 (or >= 0.9): Poisson(n p) capped at n, total-variation error about p; '
+'otherwise a normal approximation clamped to [0, n], good when n p (1 - p) >= 10. '
+'Exact at p <= 0, p >= 1, n <= 0.';
+
+CREATE OR REPLACE FUNCTION aquasql.weights_cdf(weights double precision[])
+RETURNS double precision[]
+LANGUAGE sql
+IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT
+        CASE
+            WHEN
+                count(*) > 0
+                AND count(s.w) = count(*)
+                AND min(s.w) >= 0
+                AND max(s.w) < 'Infinity'::double precision
+                AND max(s.total) > 0
+                THEN array_agg(s.c / s.total ORDER BY s.i)
+        END
+    FROM (
+        SELECT r.i, r.w, r.c, max(r.c) OVER () AS total
+        FROM (
+            SELECT t.i, t.w, sum(t.w) OVER (ORDER BY t.i) AS c
+            FROM unnest(weights) WITH ORDINALITY AS t (w, i)
+        ) AS r
+    ) AS s
+$$;
+
+COMMENT ON FUNCTION aquasql.weights_cdf(double precision[]) IS
+'Cumulative weights normalised to end at exactly 1, for rand_choice; NULL unless the weights '
+'are non-empty, finite, non-negative and not all zero. With a constant argument the planner '
+'evaluates it once per query.';
+
+CREATE OR REPLACE FUNCTION aquasql.rand_choice(
+    seed bigint, stream integer, k1 bigint, k2 bigint, k3 bigint, weights double precision[]
+)
+RETURNS integer
+LANGUAGE sql
+IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT width_bucket(
+        aquasql.rand_bits(seed, stream, k1, k2, k3, 4)::double precision / 4294967296,
+        aquasql.weights_cdf(weights)
+    ) + 1
+$$;
+
+COMMENT ON FUNCTION aquasql.rand_choice(
+    bigint, integer, bigint, bigint, bigint, double precision[]
+) IS
+'1-based index into weights, chosen with probability weights[i] / sum(weights); zero weights '
+'are never chosen; NULL for invalid weights (see weights_cdf). Fast when weights is a '
+'constant (folded at plan time); a per-row weights array costs one weights_cdf call per row. '
+'Example: aquasql.rand_choice(p.seed, 5, b.batch_id, 0, 0, ARRAY[0.6, 0.3, 0.1]).';

@@ -1,0 +1,125 @@
+-- Profiles and the default biology model, as rows. Re-applied whenever this file changes:
+-- rows are upserted by key, so local edits of other rows survive.
+
+INSERT INTO aquasql.profile AS p (
+    name, description, containers_per_hall, rings_per_area, barges_per_area,
+    batches_per_geography, stagger_days, eggs_min, eggs_max
+) VALUES
+(
+    'full', 'AquaMind default layout: 2 geographies, 22 stations, 1,940 containers, 11,060 sensors',
+    10, 20, 3, 85, 30, 3000000, 3800000
+),
+(
+    'small', 'One geography, 2 stations, 4 sea areas: about 6 batches over 3 years',
+    10, 20, 3, 6, 150, 3000000, 3800000
+),
+(
+    'tiny', 'CI-sized: one station, 2 containers per hall, 2 small sea areas; 2 batches',
+    2, 4, 1, 2, 900, 600000, 760000
+)
+ON CONFLICT (name) DO UPDATE SET
+    description = excluded.description,
+    containers_per_hall = excluded.containers_per_hall,
+    rings_per_area = excluded.rings_per_area,
+    barges_per_area = excluded.barges_per_area,
+    batches_per_geography = excluded.batches_per_geography,
+    stagger_days = excluded.stagger_days,
+    eggs_min = excluded.eggs_min,
+    eggs_max = excluded.eggs_max;
+
+INSERT INTO aquasql.profile_geography AS g (
+    profile, geography, sort_order, station_prefix, area_prefix, batch_prefix, stations, areas
+) VALUES
+('full', 'Faroe Islands', 1, 'FI-FW', 'FI-SEA', 'FI', 12, 22),
+('full', 'Scotland', 2, 'S-FW', 'S-SEA', 'SCO', 10, 20),
+('small', 'Faroe Islands', 1, 'FI-FW', 'FI-SEA', 'FI', 2, 4),
+('tiny', 'Faroe Islands', 1, 'FI-FW', 'FI-SEA', 'FI', 1, 2)
+ON CONFLICT (profile, geography) DO UPDATE SET
+    sort_order = excluded.sort_order,
+    station_prefix = excluded.station_prefix,
+    area_prefix = excluded.area_prefix,
+    batch_prefix = excluded.batch_prefix,
+    stations = excluded.stations,
+    areas = excluded.areas;
+
+-- Sea temperature: Faroe ≈ 8.3 ± 1.5 °C, Scotland ≈ 10 ± 3 °C, coldest in early March.
+INSERT INTO aquasql.geography_parameter AS g (
+    geography, latitude, longitude, currency, sea_temp_mean, sea_temp_amplitude,
+    sea_temp_coldest_day, sea_temp_noise_sd, salinity_mean, salinity_sd
+) VALUES
+('Faroe Islands', 62.0, -6.8, 'EUR', 8.3, 1.5, 65, 0.35, 34.6, 0.3),
+('Scotland', 56.8, -5.6, 'GBP', 10.0, 3.0, 60, 0.45, 33.2, 1.2)
+ON CONFLICT (geography) DO UPDATE SET
+    latitude = excluded.latitude,
+    longitude = excluded.longitude,
+    currency = excluded.currency,
+    sea_temp_mean = excluded.sea_temp_mean,
+    sea_temp_amplitude = excluded.sea_temp_amplitude,
+    sea_temp_coldest_day = excluded.sea_temp_coldest_day,
+    sea_temp_noise_sd = excluded.sea_temp_noise_sd,
+    salinity_mean = excluded.salinity_mean,
+    salinity_sd = excluded.salinity_sd;
+
+-- Stage TGCs are calibrated so that, at these hall temperatures, stage-end mean weights are
+-- ≈ 0.2 g (day 90), 5 g (180), 40 g (270), 105 g (360), 300 g (450); sea TGC 3.0 is an
+-- average farm (Dempsey et al. 2023). Survival per stage from the domain reference; the sea
+-- value is over sea_reference_days.
+INSERT INTO aquasql.stage_parameter AS s (
+    stage_order, name, hall_letter, container_type, container_category, container_volume_m3,
+    max_density_kg_m3, silo_capacity_kg, duration_days, temp_mean, temp_noise_sd, tgc,
+    stage_survival, fcr, expected_weight_min_g, expected_weight_max_g, description
+) VALUES
+(1, 'Egg&Alevin', 'A', 'Incubation Tray', 'TRAY', 10, 50, 5000, 90, 7.0, 0.25, 0.19, 0.87, NULL, 0.05, 0.5,
+    'Eggs and alevins in incubation trays; no feeding'),
+(2, 'Fry', 'B', 'Small Tank', 'TANK', 100, 50, 10000, 90, 12.0, 0.3, 1.04, 0.955, 0.8, 0.5, 6,
+    'First feeding fry'),
+(3, 'Parr', 'C', 'Medium Tank', 'TANK', 500, 50, 15000, 90, 12.5, 0.3, 1.58, 0.975, 0.9, 6, 60,
+    'Parr in freshwater tanks'),
+(4, 'Smolt', 'D', 'Large Tank', 'TANK', 1000, 50, 20000, 90, 12.5, 0.3, 1.20, 0.98, 1.0, 60, 180,
+    'Smoltification'),
+(5, 'Post-Smolt', 'E', 'Pre-Transfer Tank', 'TANK', 2000, 50, 30000, 90, 12.0, 0.3, 1.83, 0.98, 1.05, 180, 500,
+    'Post-smolts before sea transfer'),
+(6, 'Adult', NULL, 'Sea Ring', 'PEN', 50000, 25, NULL, NULL, NULL, NULL, 3.0, 0.85, 1.15, 500, 7000,
+    'Grow-out in sea rings until harvest')
+ON CONFLICT (stage_order) DO UPDATE SET
+    name = excluded.name,
+    hall_letter = excluded.hall_letter,
+    container_type = excluded.container_type,
+    container_category = excluded.container_category,
+    container_volume_m3 = excluded.container_volume_m3,
+    max_density_kg_m3 = excluded.max_density_kg_m3,
+    silo_capacity_kg = excluded.silo_capacity_kg,
+    duration_days = excluded.duration_days,
+    temp_mean = excluded.temp_mean,
+    temp_noise_sd = excluded.temp_noise_sd,
+    tgc = excluded.tgc,
+    stage_survival = excluded.stage_survival,
+    fcr = excluded.fcr,
+    expected_weight_min_g = excluded.expected_weight_min_g,
+    expected_weight_max_g = excluded.expected_weight_max_g,
+    description = excluded.description;
+
+INSERT INTO aquasql.model_parameter AS m (name, value, comment) VALUES
+('egg_weight_g', 0.1, 'mean weight of an egg at delivery (day 1)'),
+('tgc_multiplier_sd', 0.04, 'batch-to-batch spread of growth (sd of a multiplier around 1)'),
+('tgc_multiplier_max_dev', 0.10, 'the growth multiplier stays within 1 ± this'),
+('mortality_multiplier_sd', 0.15, 'batch-to-batch spread of hazards (sd of a multiplier around 1)'),
+('mortality_multiplier_max_dev', 0.40, 'the hazard multiplier stays within 1 ± this'),
+('target_weight_g', 5000, 'mean harvest target weight'),
+('target_weight_sd_g', 300, 'batch-to-batch spread of the harvest target'),
+('target_weight_min_g', 4300, 'lowest harvest target'),
+('target_weight_max_g', 5800, 'highest harvest target'),
+('max_sea_days', 650, 'harvest after this many days at sea even below target'),
+('sea_reference_days', 450, 'sea-stage survival applies over this many days'),
+('sea_fallow_days', 60, 'a sea area lies fallow this long between two batches'),
+('ring_max_fish', 200000, 'most fish in one sea ring'),
+('ring_fill_margin', 1.02, 'rings are planned for this much more than the expected fish'),
+('transfer_mortality_min', 0.001, 'lowest share of fish lost in a transfer'),
+('transfer_mortality_max', 0.005, 'highest share of fish lost in a transfer'),
+('history_tail_days', 50, 'the newest batch starts this many days before the run date'),
+('temp_noise_window_days', 15, 'temperature noise is a moving average over this many days'),
+('weight_cv_start', 0.10, 'within-container weight coefficient of variation at first feeding'),
+('weight_cv_end', 0.25, 'within-container weight coefficient of variation at harvest'),
+('feed_noise_sd', 0.05, 'relative day-to-day noise of the ration around FCR x gain'),
+('barge_capacity_kg', 50000, 'capacity of a feed barge at a sea area')
+ON CONFLICT (name) DO UPDATE SET value = excluded.value, comment = excluded.comment;

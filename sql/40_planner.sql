@@ -1,0 +1,340 @@
+-- The planner: every batch, the containers it will occupy and when, decided up front in one
+-- transaction. Conflict-free by construction (stations and sea areas are handed out in date
+-- order, least recently used first) and by constraint (assignment_no_overlap).
+
+-- Remove the current plan and everything generated from it.
+CREATE OR REPLACE FUNCTION aquasql.clear_plan()
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    TRUNCATE batch_batch, aquasql.plan_batch, aquasql.batch_day, aquasql.daily_temperature CASCADE;
+    DELETE FROM aquasql.run_setting;
+END
+$$;
+
+-- Bring an identity sequence past ids that were written explicitly.
+CREATE OR REPLACE FUNCTION aquasql.sync_identity(p_table regclass, p_column text DEFAULT 'id')
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    seq text := pg_get_serial_sequence(p_table::text, p_column);
+    top bigint;
+BEGIN
+    EXECUTE format('SELECT max(%I) FROM %s', p_column, p_table) INTO top;
+    IF top IS NOT NULL THEN
+        PERFORM setval(seq, top);
+    END IF;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION aquasql.plan(
+    p_profile text,
+    p_seed bigint,
+    p_as_of date DEFAULT current_date,
+    p_batches integer DEFAULT NULL,
+    p_stagger integer DEFAULT NULL,
+    p_saturation double precision DEFAULT NULL,
+    p_replace boolean DEFAULT FALSE
+)
+RETURNS integer
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    prof aquasql.profile;
+    n integer;
+    fw_days integer;
+    fw_cycle integer;
+    max_sea integer := aquasql.param('max_sea_days');
+    fallow integer := aquasql.param('sea_fallow_days');
+    tail integer := aquasql.param('history_tail_days');
+    b record;
+    chosen bigint;
+    earliest date;
+    missing text;
+    planned integer;
+BEGIN
+    -- Arguments and prerequisites, before anything is written.
+    SELECT * INTO prof FROM aquasql.profile WHERE name = p_profile;
+    IF NOT found THEN
+        RAISE EXCEPTION 'unknown profile "%"', p_profile USING
+            ERRCODE = 'invalid_parameter_value',
+            HINT = 'known profiles: ' || (SELECT string_agg(name, ', ' ORDER BY name) FROM aquasql.profile);
+    END IF;
+    n := coalesce(p_batches, prof.batches_per_geography);
+    IF n <= 0 THEN
+        RAISE EXCEPTION 'batches per geography must be at least 1, got %', n
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF p_stagger IS NOT NULL AND p_saturation IS NOT NULL THEN
+        RAISE EXCEPTION 'give either a stagger or a saturation, not both'
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF p_stagger <= 0 THEN
+        RAISE EXCEPTION 'stagger must be at least 1 day, got %', p_stagger
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF NOT (p_saturation > 0 AND p_saturation <= 1) THEN
+        RAISE EXCEPTION 'saturation must be in (0, 1], got %', p_saturation
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    SELECT string_agg(pg.geography, ', ') INTO missing
+    FROM aquasql.profile_geography AS pg
+    WHERE pg.profile = p_profile
+        AND pg.stations > (
+            SELECT count(*) FROM infrastructure_freshwaterstation AS s
+            INNER JOIN infrastructure_geography AS g ON s.geography_id = g.id
+            WHERE g.name = pg.geography AND s.station_type = 'FRESHWATER'
+        );
+    IF missing IS NOT NULL THEN
+        RAISE EXCEPTION 'the infrastructure of profile "%" is missing for %', p_profile, missing
+            USING ERRCODE = 'object_not_in_prerequisite_state',
+            HINT = format('generate it first: SELECT aquasql.generate_infrastructure(%L)', p_profile);
+    END IF;
+    IF (SELECT count(*) FROM batch_lifecyclestage) < 6 THEN
+        RAISE EXCEPTION 'master data (species, lifecycle stages) is missing'
+            USING ERRCODE = 'object_not_in_prerequisite_state',
+            HINT = 'generate it first: SELECT aquasql.generate_master_data()';
+    END IF;
+    IF EXISTS (SELECT 1 FROM batch_batch) THEN
+        IF NOT p_replace THEN
+            RAISE EXCEPTION 'the database already holds % batches', (SELECT count(*) FROM batch_batch)
+                USING ERRCODE = 'object_not_in_prerequisite_state',
+                HINT = 'replace them (p_replace => true, the CLI''s --replace) or wipe them first';
+        END IF;
+        PERFORM aquasql.clear_plan();
+    END IF;
+
+    SELECT sum(duration_days), max(duration_days) INTO fw_days, fw_cycle
+    FROM aquasql.stage_parameter WHERE duration_days IS NOT NULL;
+
+    -- Per geography: the stagger (given, the profile's, or derived from the saturation) and
+    -- the oldest start.
+    CREATE TEMP TABLE plan_geo ON COMMIT DROP AS
+    WITH fw_end AS (
+        SELECT power(
+            cbrt(aquasql.param('egg_weight_g')) + sum(tgc * temp_mean * duration_days) / 1000, 3
+        ) AS weight_g
+        FROM aquasql.stage_parameter WHERE duration_days IS NOT NULL
+    ),
+
+    geo AS (
+        SELECT
+            g.id AS geography_id,
+            pg.sort_order,
+            pg.geography,
+            pg.batch_prefix,
+            pg.stations,
+            pg.areas,
+            -- expected days at sea at the mean sea temperature
+            (cbrt(aquasql.param('target_weight_g')) - cbrt(fw_end.weight_g)) * 1000
+            / (SELECT tgc FROM aquasql.stage_parameter WHERE duration_days IS NULL)
+            / gp.sea_temp_mean AS sea_days
+        FROM aquasql.profile_geography AS pg
+        INNER JOIN infrastructure_geography AS g ON pg.geography = g.name
+        INNER JOIN aquasql.geography_parameter AS gp ON pg.geography = gp.geography
+        CROSS JOIN fw_end
+        WHERE pg.profile = p_profile
+    )
+
+    SELECT
+        geo.*,
+        coalesce(
+            p_stagger,
+            ceil(greatest(fw_cycle::float8 / stations, (sea_days + fallow) / areas) / p_saturation)::integer,
+            prof.stagger_days
+        ) AS stagger
+    FROM geo;
+    ALTER TABLE plan_geo ADD COLUMN oldest_start date;
+    UPDATE plan_geo SET oldest_start = p_as_of - ((n - 1) * stagger + tail);
+    SELECT min(oldest_start) INTO earliest FROM plan_geo;
+    IF earliest < date '2000-01-01' THEN
+        RAISE EXCEPTION 'run date % leaves no room for % batches per geography: the oldest would start on %',
+            p_as_of, n, earliest
+            USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'histories start in 2000 or later: use a later run date, fewer batches or a shorter stagger';
+    END IF;
+
+    -- The batches, with their seeded individuality.
+    CREATE TEMP TABLE plan_candidate ON COMMIT DROP AS
+    SELECT
+        row_number() OVER (ORDER BY g.sort_order, i)::bigint AS batch_id,
+        g.geography_id,
+        g.sort_order,
+        g.batch_prefix,
+        i AS batch_index,
+        g.oldest_start + i * g.stagger AS start_date,
+        prof.eggs_min + floor(
+            aquasql.rand_uniform(p_seed, aquasql.stream('eggs'), g.sort_order, i)
+            * (prof.eggs_max - prof.eggs_min + 1)
+        )::integer AS eggs,
+        1 + greatest(-1, least(1,
+            aquasql.rand_normal(p_seed, aquasql.stream('tgc_multiplier'), g.sort_order, i)
+            * aquasql.param('tgc_multiplier_sd') / aquasql.param('tgc_multiplier_max_dev')
+        )) * aquasql.param('tgc_multiplier_max_dev') AS tgc_multiplier,
+        1 + greatest(-1, least(1,
+            aquasql.rand_normal(p_seed, aquasql.stream('mortality_multiplier'), g.sort_order, i)
+            * aquasql.param('mortality_multiplier_sd') / aquasql.param('mortality_multiplier_max_dev')
+        )) * aquasql.param('mortality_multiplier_max_dev') AS mortality_multiplier,
+        greatest(aquasql.param('target_weight_min_g'), least(aquasql.param('target_weight_max_g'),
+            aquasql.param('target_weight_g') + aquasql.param('target_weight_sd_g')
+            * aquasql.rand_normal(p_seed, aquasql.stream('target_weight'), g.sort_order, i)
+        )) AS target_weight_g,
+        g.oldest_start + i * g.stagger + fw_days AS sea_start_date,
+        NULL::date AS harvest_date,
+        NULL::integer AS rings,
+        NULL::bigint AS station_id,
+        NULL::bigint AS area_id
+    FROM plan_geo AS g
+    CROSS JOIN generate_series(0, n - 1) AS i;
+
+    PERFORM aquasql.generate_temperatures(
+        p_seed, (SELECT min(start_date) FROM plan_candidate),
+        (SELECT max(start_date) FROM plan_candidate) + fw_days + max_sea
+    );
+
+    -- Each batch's growth curve from egg to the longest possible sea phase: cube-root TGC
+    -- over the running degree-days of the temperatures its containers see.
+    DELETE FROM aquasql.batch_day;
+    INSERT INTO aquasql.batch_day (batch_id, date, day_number, stage_order, temp_c, degree_days, weight_g)
+    WITH days AS (
+        SELECT
+            c.batch_id,
+            c.geography_id,
+            c.tgc_multiplier,
+            d AS day_index,
+            c.start_date + d AS date,
+            s.stage_order,
+            sp.tgc
+        FROM plan_candidate AS c
+        CROSS JOIN generate_series(0, fw_days + max_sea - 1) AS d
+        INNER JOIN aquasql.stage_offsets() AS s
+            ON d >= s.offset_days AND (s.duration_days IS NULL OR d < s.offset_days + s.duration_days)
+        INNER JOIN aquasql.stage_parameter AS sp ON s.stage_order = sp.stage_order
+    ),
+
+    growth AS (
+        SELECT
+            days.*,
+            t.temp_c,
+            sum(t.temp_c) OVER w AS degree_days,
+            sum(days.tgc * days.tgc_multiplier * t.temp_c / 1000) OVER w AS cbrt_gain
+        FROM days
+        INNER JOIN aquasql.daily_temperature AS t
+            ON days.geography_id = t.geography_id AND days.stage_order = t.stage_order AND days.date = t.date
+        WINDOW w AS (PARTITION BY days.batch_id ORDER BY days.day_index)
+    )
+
+    SELECT
+        batch_id,
+        date,
+        day_index + 1,
+        stage_order,
+        temp_c,
+        degree_days,
+        power(cbrt(aquasql.param('egg_weight_g')) + cbrt_gain, 3)
+    FROM growth;
+
+    -- Harvest the day after the mean weight first reaches the target (or after the longest
+    -- sea phase); keep the curve up to the last day with fish.
+    UPDATE plan_candidate AS c SET harvest_date = coalesce((
+        SELECT min(d.date) + 1 FROM aquasql.batch_day AS d
+        WHERE d.batch_id = c.batch_id AND d.stage_order = 6 AND d.weight_g >= c.target_weight_g
+    ), c.sea_start_date + max_sea);
+    DELETE FROM aquasql.batch_day AS d USING plan_candidate AS c
+    WHERE d.batch_id = c.batch_id AND d.date >= c.harvest_date;
+
+    -- Rings for the fish expected at sea transfer: ≤ ring_max_fish each, with a margin.
+    UPDATE plan_candidate AS c SET rings = ceil(
+        c.eggs * aquasql.param('ring_fill_margin') / aquasql.param('ring_max_fish') * (
+            SELECT exp(sum(o.duration_days * ln(1 - aquasql.daily_hazard(o.stage_order, c.mortality_multiplier))))
+            FROM aquasql.stage_offsets() AS o WHERE o.duration_days IS NOT NULL
+        ) * power(
+            1 - (aquasql.param('transfer_mortality_min') + aquasql.param('transfer_mortality_max')) / 2,
+            (SELECT count(*) FROM aquasql.stage_parameter WHERE duration_days IS NOT NULL)
+        )
+    );
+    SELECT c.* INTO b FROM plan_candidate AS c WHERE c.rings > prof.rings_per_area ORDER BY c.batch_id LIMIT 1;
+    IF found THEN
+        RAISE EXCEPTION 'batch % of % needs % sea rings, but a sea area of profile "%" has %',
+            b.batch_index + 1, (SELECT geography FROM plan_geo WHERE geography_id = b.geography_id),
+            b.rings, p_profile, prof.rings_per_area
+            USING ERRCODE = 'check_violation', HINT = 'use a profile with larger sea areas or fewer eggs';
+    END IF;
+
+    -- Hand out stations and sea areas in date order, least recently used first.
+    CREATE TEMP TABLE plan_station ON COMMIT DROP AS
+    SELECT s.id, s.geography_id, s.name, NULL::date AS last_start
+    FROM infrastructure_freshwaterstation AS s
+    WHERE s.station_type = 'FRESHWATER' AND s.active AND s.geography_id IN (SELECT geography_id FROM plan_geo);
+    CREATE TEMP TABLE plan_area ON COMMIT DROP AS
+    SELECT a.id, a.geography_id, a.name, NULL::date AS free_from
+    FROM infrastructure_area AS a
+    WHERE a.active AND a.geography_id IN (SELECT geography_id FROM plan_geo);
+
+    FOR b IN SELECT c.*, g.geography FROM plan_candidate AS c
+        INNER JOIN plan_geo AS g ON c.geography_id = g.geography_id
+        ORDER BY c.sort_order, c.start_date LOOP
+        SELECT s.id INTO chosen FROM plan_station AS s
+        WHERE s.geography_id = b.geography_id AND (s.last_start IS NULL OR s.last_start + fw_cycle <= b.start_date)
+        ORDER BY s.last_start NULLS FIRST, s.name LIMIT 1;
+        IF chosen IS NULL THEN
+            SELECT min(s.last_start) + fw_cycle INTO earliest FROM plan_station AS s
+            WHERE s.geography_id = b.geography_id;
+            RAISE EXCEPTION '%: freshwater stations ran out: batch % (egg stage from %) finds all % stations busy until %, % days short',
+                b.geography, b.batch_index + 1, b.start_date,
+                (SELECT count(*) FROM plan_station AS s WHERE s.geography_id = b.geography_id),
+                earliest, earliest - b.start_date
+                USING ERRCODE = 'check_violation',
+                HINT = 'use a longer stagger, fewer batches, or a profile with more stations';
+        END IF;
+        UPDATE plan_station SET last_start = b.start_date WHERE id = chosen;
+        UPDATE plan_candidate SET station_id = chosen WHERE batch_id = b.batch_id;
+
+        SELECT a.id INTO chosen FROM plan_area AS a
+        WHERE a.geography_id = b.geography_id AND (a.free_from IS NULL OR a.free_from <= b.sea_start_date)
+        ORDER BY a.free_from NULLS FIRST, a.name LIMIT 1;
+        IF chosen IS NULL THEN
+            SELECT min(a.free_from) INTO earliest FROM plan_area AS a WHERE a.geography_id = b.geography_id;
+            RAISE EXCEPTION '%: sea areas ran out: batch % (sea transfer on %) finds all % areas occupied or fallow until %, % days short',
+                b.geography, b.batch_index + 1, b.sea_start_date,
+                (SELECT count(*) FROM plan_area AS a WHERE a.geography_id = b.geography_id),
+                earliest, earliest - b.sea_start_date
+                USING ERRCODE = 'check_violation',
+                HINT = 'use a longer stagger, fewer batches, or a profile with more sea areas';
+        END IF;
+        UPDATE plan_area SET free_from = b.harvest_date + fallow WHERE id = chosen;
+        UPDATE plan_candidate SET area_id = chosen WHERE batch_id = b.batch_id;
+    END LOOP;
+
+    INSERT INTO aquasql.plan_batch (
+        batch_id, geography_id, batch_index, station_id, area_id, start_date, eggs, tgc_multiplier,
+        mortality_multiplier, target_weight_g, sea_start_date, rings, harvest_date, history_end
+    )
+    SELECT
+        batch_id, geography_id, batch_index, station_id, area_id, start_date, eggs, tgc_multiplier,
+        mortality_multiplier, target_weight_g, sea_start_date, rings, harvest_date,
+        least(harvest_date - 1, p_as_of)
+    FROM plan_candidate;
+
+    PERFORM aquasql.write_planned_batches(p_profile, p_as_of);
+
+    INSERT INTO aquasql.run_setting (profile, seed, as_of, batches_per_geography, stagger_days, saturation)
+    VALUES (p_profile, p_seed, p_as_of, n, (SELECT max(stagger) FROM plan_geo), p_saturation)
+    ON CONFLICT (singleton) DO UPDATE SET
+        profile = excluded.profile,
+        seed = excluded.seed,
+        as_of = excluded.as_of,
+        batches_per_geography = excluded.batches_per_geography,
+        stagger_days = excluded.stagger_days,
+        saturation = excluded.saturation,
+        planned_at = now();
+
+    SELECT count(*) INTO planned FROM aquasql.plan_batch;
+    RETURN planned;
+END
+$$;
+
+COMMENT ON FUNCTION aquasql.plan(text, bigint, date, integer, integer, double precision, boolean) IS
+'Plan every batch of a profile (batches per geography, stagger days or saturation) up to the run date p_as_of: writes batch_batch, batch_batchcontainerassignment and the aquasql plan tables.';
