@@ -53,5 +53,7 @@ CREATE TABLE aquasql.batch_day (
     temp_c double precision NOT NULL,
     degree_days double precision NOT NULL,
     weight_g double precision NOT NULL,
+    -- weight gained that day (g per fish): drives the ration
+    gain_g double precision NOT NULL,
     PRIMARY KEY (batch_id, date)
 );

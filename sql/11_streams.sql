@@ -24,6 +24,16 @@ AS $$
         WHEN 'transfer' THEN 17
         WHEN 'feed_purchase' THEN 18
         WHEN 'journal' THEN 19
+        WHEN 'growth_individual' THEN 20
+        WHEN 'lice_type' THEN 21
+        WHEN 'feed_cost' THEN 22
+        WHEN 'harvest_grade' THEN 23
+        WHEN 'scenario' THEN 24
+        WHEN 'reading_noise' THEN 25
+        WHEN 'oxygen' THEN 26
+        WHEN 'water_quality' THEN 27
+        WHEN 'sensor' THEN 28
+        WHEN 'treatment' THEN 29
         ELSE ('unknown PRNG stream: ' || name)::integer
     END
 $$;

@@ -113,7 +113,7 @@ INSERT INTO aquasql.model_parameter AS m (name, value, comment) VALUES
 ('sea_reference_days', 450, 'sea-stage survival applies over this many days'),
 ('sea_fallow_days', 60, 'a sea area lies fallow this long between two batches'),
 ('ring_max_fish', 200000, 'most fish in one sea ring'),
-('ring_fill_margin', 1.02, 'rings are planned for this much more than the expected fish'),
+('ring_fill_margin', 1.01, 'rings are planned for this much more than the expected fish'),
 ('transfer_mortality_min', 0.001, 'lowest share of fish lost in a transfer'),
 ('transfer_mortality_max', 0.005, 'highest share of fish lost in a transfer'),
 ('history_tail_days', 50, 'the newest batch starts this many days before the run date'),
@@ -121,5 +121,16 @@ INSERT INTO aquasql.model_parameter AS m (name, value, comment) VALUES
 ('weight_cv_start', 0.10, 'within-container weight coefficient of variation at first feeding'),
 ('weight_cv_end', 0.25, 'within-container weight coefficient of variation at harvest'),
 ('feed_noise_sd', 0.05, 'relative day-to-day noise of the ration around FCR x gain'),
-('barge_capacity_kg', 50000, 'capacity of a feed barge at a sea area')
+('barge_capacity_kg', 50000, 'capacity of a feed barge at a sea area'),
+('egg_doa_min', 0.0005, 'lowest share of eggs dead on arrival'),
+('egg_doa_max', 0.002, 'highest share of eggs dead on arrival'),
+('disease_probability_freshwater', 0.05, 'chance that a freshwater container has a disease episode in its stage'),
+('disease_probability_sea', 0.20, 'chance that a sea ring has a disease episode'),
+('disease_days_min', 7, 'shortest disease episode'),
+('disease_days_max', 21, 'longest disease episode'),
+('disease_factor_min', 3, 'lowest hazard multiplier during an episode'),
+('disease_factor_max', 8, 'highest hazard multiplier during an episode'),
+('handling_days', 3, 'days after a transfer with raised (HANDLING) mortality'),
+('handling_factor', 2.5, 'hazard multiplier on those days'),
+('feed_waste', 0.02, 'feed given beyond the biological FCR (uneaten pellets)')
 ON CONFLICT (name) DO UPDATE SET value = excluded.value, comment = excluded.comment;

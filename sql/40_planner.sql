@@ -197,7 +197,9 @@ BEGIN
     -- Each batch's growth curve from egg to the longest possible sea phase: cube-root TGC
     -- over the running degree-days of the temperatures its containers see.
     DELETE FROM aquasql.batch_day;
-    INSERT INTO aquasql.batch_day (batch_id, date, day_number, stage_order, temp_c, degree_days, weight_g)
+    INSERT INTO aquasql.batch_day (
+        batch_id, date, day_number, stage_order, temp_c, degree_days, weight_g, gain_g
+    )
     WITH days AS (
         SELECT
             c.batch_id,
@@ -233,8 +235,11 @@ BEGIN
         stage_order,
         temp_c,
         degree_days,
+        power(cbrt(aquasql.param('egg_weight_g')) + cbrt_gain, 3),
         power(cbrt(aquasql.param('egg_weight_g')) + cbrt_gain, 3)
-    FROM growth;
+        - power(cbrt(aquasql.param('egg_weight_g')) + coalesce(lag(cbrt_gain) OVER w, 0), 3)
+    FROM growth
+    WINDOW w AS (PARTITION BY batch_id ORDER BY day_index);
 
     -- Harvest the day after the mean weight first reaches the target (or after the longest
     -- sea phase); keep the curve up to the last day with fish.

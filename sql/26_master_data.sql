@@ -1,0 +1,459 @@
+-- Master data (shared/domain.md section 4): species and lifecycle stages, feeds, environmental
+-- parameters, lice types, mortality reasons, product grades, egg suppliers, users, finance
+-- companies and sites, and the scenario models (temperature profiles, TGC, FCR, mortality).
+-- Set-based and idempotent: rows are matched by their natural keys with WHERE NOT EXISTS (not
+-- ON CONFLICT, which would draw identity values for rows it then skips), so a second call
+-- writes nothing and ids stay dense. Deterministic: every timestamp is p_created_at.
+-- The geography-dependent rows (operators, companies, sites, temperature profiles, TGC models)
+-- follow infrastructure_geography: a call after the infrastructure exists adds what is missing.
+
+-- The six feeds and the fish-weight band each one serves: [min_weight_g, max_weight_g),
+-- max NULL = no upper limit. The one place the bands are defined.
+CREATE OR REPLACE FUNCTION aquasql.feed_catalog()
+RETURNS TABLE (
+    name text,
+    brand text,
+    size_category text,
+    pellet_size_mm numeric,
+    protein_percentage numeric,
+    fat_percentage numeric,
+    carbohydrate_percentage numeric,
+    min_weight_g double precision,
+    max_weight_g double precision,
+    description text,
+    sort_order integer
+)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+    VALUES
+    (
+        'Starter Feed 0.5mm', 'BioMar', 'MICRO', 0.5, 50, 18, 20, 0, 1,
+        'Micro starter pellet for first-feeding fry below 1 g', 1
+    ),
+    (
+        'Starter Feed 1.0mm', 'BioMar', 'SMALL', 1.0, 48, 18, 22, 1, 5,
+        'Starter pellet for fry of 1-5 g', 2
+    ),
+    (
+        'Grower Feed 2.0mm', 'BioMar', 'MEDIUM', 2.0, 45, 20, 23, 5, 30,
+        'Grower pellet for parr of 5-30 g', 3
+    ),
+    (
+        'Grower Feed 3.0mm', 'BioMar', 'MEDIUM', 3.0, 43, 22, 23, 30, 150,
+        'Grower pellet for parr and smolts of 30-150 g', 4
+    ),
+    (
+        'Finisher Feed 4.5mm', 'BioMar', 'LARGE', 4.5, 40, 24, 24, 150, 1500,
+        'Finisher pellet for post-smolts and salmon of 150-1,500 g', 5
+    ),
+    (
+        'Finisher Feed 6.0mm', 'BioMar', 'LARGE', 6.0, 38, 26, 24, 1500, NULL,
+        'Finisher pellet for salmon above 1,500 g', 6
+    )
+$$;
+
+COMMENT ON FUNCTION aquasql.feed_catalog() IS
+'The six feeds of the domain reference (name, brand, size category, pellet mm, protein/fat/carbohydrate %) '
+'with the fish-weight band each serves, [min_weight_g, max_weight_g) in grams; max NULL = no upper limit.';
+
+-- The weight bands joined to the generated feeds, for set-based use:
+--   JOIN aquasql.feed_bands() AS b
+--       ON w >= b.min_weight_g AND (b.max_weight_g IS NULL OR w < b.max_weight_g)
+CREATE OR REPLACE FUNCTION aquasql.feed_bands()
+RETURNS TABLE (
+    feed_id bigint,
+    feed_name text,
+    pellet_size_mm numeric,
+    min_weight_g double precision,
+    max_weight_g double precision
+)
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+    SELECT f.id, c.name, c.pellet_size_mm, c.min_weight_g, c.max_weight_g
+    FROM aquasql.feed_catalog() AS c
+    CROSS JOIN LATERAL (
+        SELECT i.id FROM inventory_feed AS i
+        WHERE i.name = c.name
+        ORDER BY i.id
+        LIMIT 1
+    ) AS f
+$$;
+
+COMMENT ON FUNCTION aquasql.feed_bands() IS
+'The feed-by-weight bands with the inventory_feed id of each feed (one row per generated feed): '
+'a fish of mean weight w g eats the feed whose band has min_weight_g <= w < max_weight_g (max NULL = open).';
+
+CREATE OR REPLACE FUNCTION aquasql.feed_for_weight(p_weight_g double precision)
+RETURNS bigint
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+    SELECT b.feed_id
+    FROM aquasql.feed_bands() AS b
+    WHERE p_weight_g >= b.min_weight_g
+        AND (b.max_weight_g IS NULL OR p_weight_g < b.max_weight_g)
+$$;
+
+COMMENT ON FUNCTION aquasql.feed_for_weight(double precision) IS
+'The inventory_feed id of the feed for fish of mean weight p_weight_g grams (bands of aquasql.feed_catalog, '
+'lower edge inclusive: < 1 g 0.5mm, 1-5 g 1.0mm, 5-30 g 2.0mm, 30-150 g 3.0mm, 150-1,500 g 4.5mm, '
+'1,500 g and above 6.0mm); NULL for a NULL or negative weight or when the feeds are not generated yet.';
+
+CREATE OR REPLACE FUNCTION aquasql.generate_master_data(
+    p_created_at timestamptz DEFAULT '2018-01-01 00:00+00'
+)
+RETURNS TABLE (item text, total bigint)
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    species_name constant text := 'Atlantic Salmon';
+    -- length of the sea stage where a duration is needed (it really lasts until harvest)
+    sea_days constant integer := coalesce(aquasql.param('sea_reference_days')::integer, 450);
+BEGIN
+    -- Species and lifecycle stages.
+    INSERT INTO batch_species (
+        name, scientific_name, description, optimal_temperature_min, optimal_temperature_max,
+        optimal_oxygen_min, optimal_ph_min, optimal_ph_max, created_at, updated_at
+    )
+    SELECT
+        species_name,
+        'Salmo salar',
+        'Atlantic salmon, hatched and reared in freshwater halls and grown out in sea rings '
+        || '(optimal oxygen in % saturation)',
+        6,
+        14,
+        80,
+        6.5,
+        8.5,
+        p_created_at,
+        p_created_at
+    WHERE NOT EXISTS (SELECT 1 FROM batch_species WHERE name = species_name);
+
+    -- Expected lengths follow from the weights through Fulton's condition factor
+    -- K = 100 W / L^3: K 1.0 in freshwater, 1.1 for post-smolts, 1.2 for salmon at sea.
+    INSERT INTO batch_lifecyclestage (
+        name, species_id, "order", description, expected_weight_min_g, expected_weight_max_g,
+        expected_length_min_cm, expected_length_max_cm, typical_duration_days, created_at, updated_at
+    )
+    SELECT
+        s.name,
+        sp.id,
+        s.stage_order,
+        s.description,
+        s.expected_weight_min_g,
+        s.expected_weight_max_g,
+        round(power(100 * s.expected_weight_min_g / k.k, 1.0 / 3), 1),
+        round(power(100 * s.expected_weight_max_g / k.k, 1.0 / 3), 1),
+        coalesce(s.duration_days, sea_days),
+        p_created_at,
+        p_created_at
+    FROM aquasql.stage_parameter AS s
+    INNER JOIN batch_species AS sp ON sp.name = species_name
+    CROSS JOIN LATERAL (
+        SELECT CASE WHEN s.hall_letter IS NULL THEN 1.2 WHEN s.stage_order = 5 THEN 1.1 ELSE 1.0 END AS k
+    ) AS k
+    WHERE NOT EXISTS (
+        SELECT 1 FROM batch_lifecyclestage AS l
+        WHERE l.name = s.name OR (l.species_id = sp.id AND l."order" = s.stage_order)
+    )
+    ORDER BY s.stage_order;
+
+    -- Feeds.
+    INSERT INTO inventory_feed (
+        name, brand, size_category, pellet_size_mm, protein_percentage, fat_percentage,
+        carbohydrate_percentage, description, is_active, created_at, updated_at
+    )
+    SELECT
+        c.name, c.brand, c.size_category, c.pellet_size_mm, c.protein_percentage, c.fat_percentage,
+        c.carbohydrate_percentage, c.description, TRUE, p_created_at, p_created_at
+    FROM aquasql.feed_catalog() AS c
+    WHERE NOT EXISTS (SELECT 1 FROM inventory_feed AS f WHERE f.name = c.name)
+    ORDER BY c.sort_order;
+
+    -- Environmental parameters (names = infrastructure_sensor.sensor_type). optimal_min/max:
+    -- the band the farm normally runs in (section 5 of the domain reference); min/max_value:
+    -- the limits of what salmon tolerate, outside them a reading is an alarm. numeric(10,2):
+    -- NH4's normal low of 0.005 mg/L is stored as 0.00 so that the band contains it.
+    INSERT INTO environmental_environmentalparameter (
+        name, unit, description, min_value, max_value, optimal_min, optimal_max, created_at, updated_at
+    )
+    SELECT p.name, p.unit, p.description, p.min_value, p.max_value, p.optimal_min, p.optimal_max,
+        p_created_at, p_created_at
+    FROM (
+        VALUES
+        (
+            1, 'Temperature', '°C',
+            'Water temperature: incubation 6-8 °C, freshwater rearing 10-14 °C, sea 6-14 °C by season',
+            0, 20, 6, 14
+        ),
+        (
+            2, 'Dissolved Oxygen', '% saturation',
+            'Dissolved oxygen saturation: 85-100 % in freshwater, 75-105 % at sea, lower when warmer',
+            50, 130, 75, 105
+        ),
+        (3, 'pH', 'pH', 'Acidity: 6.8-7.5 in freshwater, 7.8-8.2 at sea', 6.0, 9.0, 6.8, 8.2),
+        (4, 'CO2', 'mg/L', 'Dissolved carbon dioxide in freshwater tanks', 0, 25, 5, 15),
+        (5, 'NO2', 'mg/L', 'Nitrite in freshwater tanks', 0, 0.5, 0.01, 0.10),
+        (6, 'NO3', 'mg/L', 'Nitrate in freshwater tanks', 0, 100, 5, 50),
+        (7, 'NH4', 'mg/L', 'Ammonium (total ammonia nitrogen) in freshwater tanks: 0.005-0.05', 0, 0.10, 0.00, 0.05),
+        (8, 'Salinity', 'psu', 'Sea salinity: 33-35 psu, Scottish sea lochs down to about 28', 20, 38, 28, 35)
+    ) AS p (sort_order, name, unit, description, min_value, max_value, optimal_min, optimal_max)
+    WHERE NOT EXISTS (SELECT 1 FROM environmental_environmentalparameter AS e WHERE e.name = p.name)
+    ORDER BY p.sort_order;
+
+    -- Lice types: 15 rows (domain reference section 2).
+    INSERT INTO health_licetype (
+        species, gender, development_stage, description, is_active, created_at, updated_at
+    )
+    SELECT l.species, l.gender, l.stage, l.description, TRUE, p_created_at, p_created_at
+    FROM (
+        VALUES
+        (1, 'Lepeophtheirus salmonis', 'female', 'copepodid', 'Salmon louse, infective copepodid (female)'),
+        (2, 'Lepeophtheirus salmonis', 'male', 'copepodid', 'Salmon louse, infective copepodid (male)'),
+        (3, 'Lepeophtheirus salmonis', 'female', 'chalimus', 'Salmon louse, attached chalimus (female)'),
+        (4, 'Lepeophtheirus salmonis', 'male', 'chalimus', 'Salmon louse, attached chalimus (male)'),
+        (5, 'Lepeophtheirus salmonis', 'female', 'pre-adult', 'Salmon louse, mobile pre-adult female'),
+        (6, 'Lepeophtheirus salmonis', 'male', 'pre-adult', 'Salmon louse, mobile pre-adult male'),
+        (7, 'Lepeophtheirus salmonis', 'female', 'adult', 'Salmon louse, adult female (the regulated count)'),
+        (8, 'Lepeophtheirus salmonis', 'male', 'adult', 'Salmon louse, adult male'),
+        (9, 'Caligus elongatus', 'female', 'juvenile', 'Caligus, juvenile female'),
+        (10, 'Caligus elongatus', 'male', 'juvenile', 'Caligus, juvenile male'),
+        (11, 'Caligus elongatus', 'female', 'adult', 'Caligus, adult female'),
+        (12, 'Caligus elongatus', 'male', 'adult', 'Caligus, adult male'),
+        (13, 'Unknown', 'unknown', 'juvenile', 'Unidentified juvenile louse'),
+        (14, 'Unknown', 'female', 'adult', 'Unidentified adult female louse'),
+        (15, 'Unknown', 'male', 'adult', 'Unidentified adult male louse')
+    ) AS l (sort_order, species, gender, stage, description)
+    WHERE NOT EXISTS (
+        SELECT 1 FROM health_licetype AS t
+        WHERE t.species = l.species AND t.gender = l.gender AND t.development_stage = l.stage
+    )
+    ORDER BY l.sort_order;
+
+    -- Mortality reasons (health_mortalityreason has no timestamps).
+    INSERT INTO health_mortalityreason (name, description)
+    SELECT r.name, r.description
+    FROM (
+        VALUES
+        (1, 'Natural Death', 'Natural causes, background mortality'),
+        (2, 'Disease', 'Infectious or non-infectious disease'),
+        (3, 'Stress', 'Stress-induced mortality'),
+        (4, 'Handling', 'Mortality during or after handling, transfer or treatment'),
+        (5, 'Predation', 'Predation by birds, seals or other predators'),
+        (6, 'Environmental', 'Environmental conditions (temperature, oxygen, algae, jellyfish)'),
+        (7, 'Unknown', 'Cause unknown or not determined')
+    ) AS r (sort_order, name, description)
+    WHERE NOT EXISTS (SELECT 1 FROM health_mortalityreason AS m WHERE m.name = r.name)
+    ORDER BY r.sort_order;
+
+    -- Harvest product grades.
+    INSERT INTO harvest_productgrade (code, name, description, created_at, updated_at)
+    SELECT g.code, g.name, g.description, p_created_at, p_created_at
+    FROM (
+        VALUES
+        (1, 'SUPERIOR', 'Superior', 'Superior quality, 5-7 kg live weight, premium appearance'),
+        (2, 'GRADE_A', 'Grade A', 'Grade A, 4-6 kg live weight, excellent quality'),
+        (3, 'GRADE_B', 'Grade B', 'Grade B, 3-5 kg live weight, good quality'),
+        (4, 'GRADE_C', 'Grade C', 'Grade C, 2-4 kg live weight, standard quality'),
+        (5, 'REJECT', 'Reject', 'Below standard (downgraded, damaged or undersized fish); processing only')
+    ) AS g (sort_order, code, name, description)
+    WHERE NOT EXISTS (SELECT 1 FROM harvest_productgrade AS p WHERE p.code = g.code)
+    ORDER BY g.sort_order;
+
+    -- Egg suppliers (contact addresses use the reserved example.com domain).
+    INSERT INTO broodstock_eggsupplier (name, contact_details, certifications, created_at, updated_at)
+    SELECT s.name, s.contact, s.certifications, p_created_at, p_created_at
+    FROM (
+        VALUES
+        (
+            1, 'AquaGen', 'AquaGen AS, Trondheim, Norway; eggs@aquagen.example.com',
+            'ISA- and IPN-free broodstock (official health surveillance); IPN-QTL eggs; ISO 9001'
+        ),
+        (
+            2, 'Benchmark Genetics', 'Benchmark Genetics Norway AS, Bergen, Norway; sales@benchmark.example.com',
+            'Land-based broodstock, disease-free status; GLOBALG.A.P.; ISO 9001'
+        ),
+        (
+            3, 'Stofnfiskur', 'Stofnfiskur hf, Hafnarfjordur, Iceland; orders@stofnfiskur.example.com',
+            'Iceland disease-free zone; year-round egg supply; ASC certified'
+        ),
+        (
+            4, 'Landcatch', 'Landcatch Natural Selection, Ormsary, Scotland; eggs@landcatch.example.com',
+            'Scottish broodstock, ISA- and IPN-free; lice-resistance selection'
+        )
+    ) AS s (sort_order, name, contact, certifications)
+    WHERE NOT EXISTS (SELECT 1 FROM broodstock_eggsupplier AS e WHERE e.name = s.name)
+    ORDER BY s.sort_order;
+
+    -- Users: unusable passwords ('!' + a fixed string, as Django's set_unusable_password).
+    -- The fixed users first, then one operator per geography, named by its batch prefix
+    -- (operator_fi, operator_sco) or, for a geography no profile knows, by its name.
+    INSERT INTO auth_user (
+        password, last_login, is_superuser, username, first_name, last_name, email,
+        is_staff, is_active, date_joined
+    )
+    SELECT
+        '!' || md5('aquasql unusable password ' || u.username),
+        NULL,
+        u.superuser,
+        u.username,
+        u.first_name,
+        u.last_name,
+        u.username || '@aquamind.example.com',
+        u.superuser,
+        TRUE,
+        p_created_at
+    FROM (
+        SELECT v.sort_order::bigint, v.username, v.first_name, v.last_name, v.superuser
+        FROM (
+            VALUES
+            (1, 'system_admin', 'System', 'Administrator', TRUE),
+            (2, 'vet_01', 'Fish Health', 'Veterinarian', FALSE),
+            (3, 'manager_01', 'Production', 'Manager', FALSE)
+        ) AS v (sort_order, username, first_name, last_name, superuser)
+        UNION ALL
+        SELECT o.sort_order, o.username, 'Farm Operator', o.geography, FALSE
+        FROM (
+            SELECT DISTINCT ON (n.username) 100 + n.geography_id AS sort_order, n.username, n.geography
+            FROM (
+                SELECT
+                    g.id AS geography_id,
+                    g.name AS geography,
+                    'operator_' || coalesce(
+                        (
+                            SELECT lower(min(pg.batch_prefix)) FROM aquasql.profile_geography AS pg
+                            WHERE pg.geography = g.name
+                        ),
+                        trim(BOTH '_' FROM lower(regexp_replace(g.name, '[^[:alnum:]]+', '_', 'g')))
+                    ) AS username
+                FROM infrastructure_geography AS g
+            ) AS n
+            ORDER BY n.username, n.geography_id
+        ) AS o
+    ) AS u
+    WHERE NOT EXISTS (SELECT 1 FROM auth_user AS a WHERE a.username = u.username)
+    ORDER BY u.sort_order;
+
+    -- Finance: one farming company (subsidiary FM) per geography, one site per freshwater
+    -- station and per sea area.
+    INSERT INTO finance_dimcompany (geography_id, subsidiary, display_name, currency, nav_company_code)
+    SELECT g.id, 'FM', g.name || ' Farming', gp.currency, NULL
+    FROM infrastructure_geography AS g
+    LEFT JOIN aquasql.geography_parameter AS gp ON g.name = gp.geography
+    WHERE NOT EXISTS (
+        SELECT 1 FROM finance_dimcompany AS c WHERE c.geography_id = g.id AND c.subsidiary = 'FM'
+    )
+    ORDER BY g.id;
+
+    INSERT INTO finance_dimsite (source_model, source_pk, company_id, site_name)
+    SELECT s.source_model, s.source_pk, c.company_id, s.site_name
+    FROM (
+        SELECT 'station' AS source_model, st.id::integer AS source_pk, st.geography_id, st.name AS site_name
+        FROM infrastructure_freshwaterstation AS st
+        UNION ALL
+        SELECT 'area', a.id::integer, a.geography_id, a.name
+        FROM infrastructure_area AS a
+    ) AS s
+    INNER JOIN finance_dimcompany AS c ON s.geography_id = c.geography_id AND c.subsidiary = 'FM'
+    WHERE NOT EXISTS (
+        SELECT 1 FROM finance_dimsite AS d
+        WHERE d.source_model = s.source_model AND d.source_pk = s.source_pk
+    )
+    ORDER BY s.source_model DESC, s.source_pk;
+
+    -- Scenario models. Temperature profiles: 450 days from 1 January on the geography's
+    -- seasonal sea-temperature curve (no noise); day 366 is 1 January again.
+    INSERT INTO scenario_temperatureprofile (name, created_at, updated_at)
+    SELECT g.name || ' Sea Temperature', p_created_at, p_created_at
+    FROM infrastructure_geography AS g
+    INNER JOIN aquasql.geography_parameter AS gp ON g.name = gp.geography
+    WHERE NOT EXISTS (
+        SELECT 1 FROM scenario_temperatureprofile AS t WHERE t.name = g.name || ' Sea Temperature'
+    )
+    ORDER BY g.id;
+
+    INSERT INTO scenario_temperaturereading (profile_id, day_number, temperature, created_at, updated_at)
+    SELECT
+        t.profile_id,
+        d.day_number,
+        round((
+            gp.sea_temp_mean - gp.sea_temp_amplitude
+            * cos(2 * pi() * (((d.day_number - 1) % 365 + 1) - gp.sea_temp_coldest_day) / 365.25)
+        )::numeric, 3)::double precision,
+        p_created_at,
+        p_created_at
+    FROM infrastructure_geography AS g
+    INNER JOIN aquasql.geography_parameter AS gp ON g.name = gp.geography
+    INNER JOIN scenario_temperatureprofile AS t ON t.name = g.name || ' Sea Temperature'
+    CROSS JOIN generate_series(1, 450) AS d (day_number)
+    WHERE NOT EXISTS (
+        SELECT 1 FROM scenario_temperaturereading AS r
+        WHERE r.profile_id = t.profile_id AND r.day_number = d.day_number
+    )
+    ORDER BY t.profile_id, d.day_number;
+
+    -- TGC per geography: the sea stage's TGC (×1000 form, as in stage_parameter).
+    INSERT INTO scenario_tgcmodel (
+        name, location, release_period, tgc_value, exponent_n, exponent_m, profile_id, created_at, updated_at
+    )
+    SELECT g.name || ' Sea TGC', g.name, 'Year-round', sea.tgc, 0.33, 0.66, t.profile_id, p_created_at, p_created_at
+    FROM infrastructure_geography AS g
+    INNER JOIN scenario_temperatureprofile AS t ON t.name = g.name || ' Sea Temperature'
+    CROSS JOIN (
+        SELECT s.tgc FROM aquasql.stage_parameter AS s WHERE s.hall_letter IS NULL ORDER BY s.stage_order DESC LIMIT 1
+    ) AS sea
+    WHERE NOT EXISTS (SELECT 1 FROM scenario_tgcmodel AS m WHERE m.name = g.name || ' Sea TGC')
+    ORDER BY g.id;
+
+    INSERT INTO scenario_fcrmodel (name, created_at, updated_at)
+    SELECT 'Standard FCR', p_created_at, p_created_at
+    WHERE NOT EXISTS (SELECT 1 FROM scenario_fcrmodel WHERE name = 'Standard FCR');
+
+    -- One row per stage; Egg&Alevin is not fed (fcr NULL in stage_parameter): 0.
+    INSERT INTO scenario_fcrmodelstage (model_id, stage_id, fcr_value, duration_days, created_at, updated_at)
+    SELECT m.model_id, l.id, coalesce(s.fcr, 0), coalesce(s.duration_days, sea_days), p_created_at, p_created_at
+    FROM aquasql.stage_parameter AS s
+    INNER JOIN batch_lifecyclestage AS l ON s.name = l.name
+    INNER JOIN scenario_fcrmodel AS m ON m.name = 'Standard FCR'
+    WHERE NOT EXISTS (
+        SELECT 1 FROM scenario_fcrmodelstage AS x WHERE x.model_id = m.model_id AND x.stage_id = l.id
+    )
+    ORDER BY s.stage_order;
+
+    -- Mortality: the average daily rate (percent) over a whole cycle, from the stage survivals
+    -- over the stage durations (sea stage over sea_days): ≈ 0.046 %/day with the defaults.
+    INSERT INTO scenario_mortalitymodel (name, frequency, rate, created_at, updated_at)
+    SELECT
+        'Standard Mortality',
+        'daily',
+        round((100 * (1 - exp(sum(ln(s.stage_survival)) / sum(coalesce(s.duration_days, sea_days)))))::numeric, 4),
+        p_created_at,
+        p_created_at
+    FROM aquasql.stage_parameter AS s
+    HAVING NOT EXISTS (SELECT 1 FROM scenario_mortalitymodel WHERE name = 'Standard Mortality');
+
+    RETURN QUERY
+    SELECT 'species', count(*) FROM batch_species
+    UNION ALL SELECT 'lifecycle stages', count(*) FROM batch_lifecyclestage
+    UNION ALL SELECT 'feeds', count(*) FROM inventory_feed
+    UNION ALL SELECT 'environmental parameters', count(*) FROM environmental_environmentalparameter
+    UNION ALL SELECT 'lice types', count(*) FROM health_licetype
+    UNION ALL SELECT 'mortality reasons', count(*) FROM health_mortalityreason
+    UNION ALL SELECT 'product grades', count(*) FROM harvest_productgrade
+    UNION ALL SELECT 'egg suppliers', count(*) FROM broodstock_eggsupplier
+    UNION ALL SELECT 'users', count(*) FROM auth_user
+    UNION ALL SELECT 'companies', count(*) FROM finance_dimcompany
+    UNION ALL SELECT 'sites', count(*) FROM finance_dimsite
+    UNION ALL SELECT 'temperature profiles', count(*) FROM scenario_temperatureprofile
+    UNION ALL SELECT 'temperature profile days', count(*) FROM scenario_temperaturereading
+    UNION ALL SELECT 'TGC models', count(*) FROM scenario_tgcmodel
+    UNION ALL SELECT 'FCR model stages', count(*) FROM scenario_fcrmodelstage
+    UNION ALL SELECT 'mortality models', count(*) FROM scenario_mortalitymodel;
+END
+$$;
+
+COMMENT ON FUNCTION aquasql.generate_master_data(timestamptz) IS
+'Write the master data of the domain reference (species, stages, feeds, environmental parameters, lice types, '
+'mortality reasons, product grades, egg suppliers, users, finance companies and sites, scenario models), '
+'every timestamp = p_created_at. Idempotent: rows are matched by natural key, so a second call writes nothing; '
+'geography-dependent rows follow infrastructure_geography and are added by a call after the infrastructure. '
+'Returns the table totals.';

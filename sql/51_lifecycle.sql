@@ -1,0 +1,224 @@
+-- The lifecycle engine: for every assignment, day by day (set-based over days, looping only
+-- over stages), the fish alive, their weight, deaths and feed, written to
+-- batch_actualdailyassignmentstate. Fish are conserved exactly: a container starts with the
+-- fish moved into it and loses only its integer deaths until the fish move on.
+
+-- Which assignments exist, how long they hold fish in the history, and their disease episode.
+CREATE OR REPLACE FUNCTION aquasql.lifecycle_prepare(p_batches bigint [])
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    seed bigint := aquasql.run_seed();
+BEGIN
+    DELETE FROM aquasql.assignment_life WHERE batch_id = ANY(p_batches);
+    INSERT INTO aquasql.assignment_life (
+        assignment_id, batch_id, container_id, stage_order, container_rank, first_day, last_day,
+        departed, disease_start, disease_days, disease_factor
+    )
+    WITH assignment AS (
+        SELECT
+            a.id,
+            a.batch_id,
+            a.container_id,
+            st."order" AS stage_order,
+            row_number() OVER (PARTITION BY a.batch_id, st."order" ORDER BY c.name) AS container_rank,
+            a.assignment_date AS first_day,
+            least(coalesce(a.departure_date - 1, p.history_end), p.history_end) AS last_day,
+            a.departure_date IS NOT NULL AS departed
+        FROM batch_batchcontainerassignment AS a
+        INNER JOIN batch_lifecyclestage AS st ON a.lifecycle_stage_id = st.id
+        INNER JOIN infrastructure_container AS c ON a.container_id = c.id
+        INNER JOIN aquasql.plan_batch AS p ON a.batch_id = p.batch_id
+        WHERE a.batch_id = ANY(p_batches)
+    )
+
+    SELECT
+        a.id,
+        a.batch_id,
+        a.container_id,
+        a.stage_order,
+        a.container_rank,
+        a.first_day,
+        a.last_day,
+        a.departed,
+        CASE
+            WHEN aquasql.rand_uniform(seed, aquasql.stream('disease'), a.id, 1)
+                < aquasql.param(CASE WHEN a.stage_order = 6 THEN 'disease_probability_sea'
+                    ELSE 'disease_probability_freshwater' END)
+                THEN a.first_day + floor(
+                    aquasql.rand_uniform(seed, aquasql.stream('disease'), a.id, 2) * (a.last_day - a.first_day + 1)
+                )::integer
+        END,
+        aquasql.rand_int(seed, aquasql.stream('disease'), a.id, 3, 0,
+            aquasql.param('disease_days_min')::integer, aquasql.param('disease_days_max')::integer),
+        aquasql.param('disease_factor_min') + aquasql.rand_uniform(seed, aquasql.stream('disease'), a.id, 4)
+        * (aquasql.param('disease_factor_max') - aquasql.param('disease_factor_min'))
+    FROM assignment AS a;
+END
+$$;
+
+-- Daily hazard of one assignment on one day: the stage's, raised on the days after a
+-- transfer (handling) and during a disease episode.
+CREATE OR REPLACE FUNCTION aquasql.assignment_hazard(
+    p_base double precision, p_stage_order integer, p_first_day date, p_date date,
+    p_disease_start date, p_disease_days integer, p_disease_factor double precision
+)
+RETURNS double precision
+LANGUAGE sql STABLE
+AS $$
+    SELECT p_base * CASE
+        WHEN p_date >= p_disease_start AND p_date < p_disease_start + p_disease_days THEN p_disease_factor
+        WHEN p_stage_order > 1 AND p_date < p_first_day + aquasql.param('handling_days')::integer
+            THEN aquasql.param('handling_factor')
+        ELSE 1
+    END
+$$;
+
+-- One stage of the given batches: daily state for every assignment-day, then each
+-- assignment's population at its last day.
+CREATE OR REPLACE FUNCTION aquasql.lifecycle_stage_days(p_batches bigint [], p_stage integer)
+RETURNS bigint
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    seed bigint := aquasql.run_seed();
+    feed_waste double precision := aquasql.param('feed_waste');
+    feed_noise_sd double precision := aquasql.param('feed_noise_sd');
+    stage_id bigint := (SELECT id FROM batch_lifecyclestage WHERE "order" = p_stage);
+    written bigint;
+BEGIN
+    INSERT INTO batch_actualdailyassignmentstate (
+        id, assignment_id, batch_id, container_id, lifecycle_stage_id, date, day_number, avg_weight_g,
+        population, biomass_kg, temp_c, mortality_count, feed_kg, observed_fcr, anchor_type, sources,
+        confidence_scores, last_computed_at
+    )
+    WITH life AS (
+        SELECT
+            l.*,
+            sp.fcr,
+            aquasql.daily_hazard(l.stage_order, p.mortality_multiplier) AS base_hazard
+        FROM aquasql.assignment_life AS l
+        INNER JOIN aquasql.plan_batch AS p ON l.batch_id = p.batch_id
+        INNER JOIN aquasql.stage_parameter AS sp ON l.stage_order = sp.stage_order
+        WHERE l.stage_order = p_stage AND l.batch_id = ANY(p_batches)
+    ),
+
+    days AS (
+        SELECT
+            life.assignment_id,
+            life.batch_id,
+            life.container_id,
+            life.start_population,
+            life.fcr,
+            d.date,
+            d.day_number,
+            d.weight_g,
+            d.gain_g,
+            d.temp_c,
+            d.date - life.first_day AS day_index,
+            aquasql.assignment_hazard(
+                life.base_hazard, p_stage, life.first_day, d.date,
+                life.disease_start, life.disease_days, life.disease_factor
+            ) AS hazard
+        FROM life
+        INNER JOIN aquasql.batch_day AS d
+            ON life.batch_id = d.batch_id AND d.date BETWEEN life.first_day AND life.last_day
+    ),
+
+    deaths AS (
+        -- expected survivors at the start of the day drive that day's (integer) deaths
+        SELECT
+            days.*,
+            aquasql.rand_poisson(
+                seed, aquasql.stream('deaths'), days.assignment_id, aquasql.day_key(days.date), 0,
+                days.start_population * exp(coalesce(sum(ln(1 - days.hazard)) OVER (
+                    PARTITION BY days.assignment_id ORDER BY days.date
+                    ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
+                ), 0)) * days.hazard
+            ) AS deaths
+        FROM days
+    ),
+
+    alive AS (
+        SELECT
+            deaths.*,
+            (deaths.start_population - sum(deaths.deaths) OVER (
+                PARTITION BY deaths.assignment_id ORDER BY deaths.date
+            ))::integer AS population
+        FROM deaths
+    ),
+
+    fed AS (
+        -- ration = biological FCR × the day's biomass gain, plus waste and noise
+        SELECT
+            alive.*,
+            alive.population * alive.gain_g / 1000 AS gain_kg,
+            CASE WHEN alive.fcr IS NULL THEN 0 ELSE round((
+                alive.fcr * alive.population * alive.gain_g / 1000 * greatest(0.5, 1 + feed_waste + feed_noise_sd
+                    * aquasql.rand_normal(seed, aquasql.stream('feed_noise'), alive.assignment_id,
+                        aquasql.day_key(alive.date)))
+            )::numeric, 2) END AS feed_kg
+        FROM alive
+    )
+
+    SELECT
+        fed.assignment_id * 10000 + fed.day_index,
+        fed.assignment_id,
+        fed.batch_id,
+        fed.container_id,
+        stage_id,
+        fed.date,
+        fed.day_number,
+        round(fed.weight_g::numeric, 2),
+        fed.population,
+        round((fed.population * fed.weight_g / 1000)::numeric, 2),
+        round(fed.temp_c::numeric, 2),
+        fed.deaths,
+        fed.feed_kg,
+        CASE WHEN fed.feed_kg > 0 AND fed.gain_kg > 0 THEN round((fed.feed_kg / fed.gain_kg::numeric), 3) END,
+        CASE
+            WHEN aquasql.is_growth_sample_day(p_stage, fed.day_index) THEN 'growth_sample'
+            WHEN p_stage > 1 AND fed.day_index = 0 THEN 'transfer'
+        END,
+        jsonb_build_object(
+            'population', 'mortality_model',
+            'weight', CASE WHEN aquasql.is_growth_sample_day(p_stage, fed.day_index)
+                THEN 'growth_sample' ELSE 'tgc_model' END,
+            'temperature', 'sensor_daily_mean',
+            'feed', CASE WHEN fed.fcr IS NULL THEN 'none' ELSE 'feeding_events' END
+        ),
+        jsonb_build_object(
+            'population', 0.95,
+            'weight', CASE WHEN aquasql.is_growth_sample_day(p_stage, fed.day_index) THEN 1.0 ELSE 0.8 END,
+            'temperature', 1.0,
+            'feed', 1.0
+        ),
+        (fed.date + 1)::timestamptz
+    FROM fed;
+    GET DIAGNOSTICS written = ROW_COUNT;
+
+    UPDATE aquasql.assignment_life AS l SET end_population = s.population
+    FROM batch_actualdailyassignmentstate AS s
+    WHERE l.stage_order = p_stage AND l.batch_id = ANY(p_batches)
+        AND s.assignment_id = l.assignment_id AND s.date = l.last_day;
+    RETURN written;
+END
+$$;
+
+-- Finally, every assignment row carries its population, weight and biomass on its last day
+-- in the history (for active assignments: the run date).
+CREATE OR REPLACE FUNCTION aquasql.lifecycle_finish_assignments(p_batches bigint [])
+RETURNS void
+LANGUAGE sql
+AS $$
+    UPDATE batch_batchcontainerassignment AS a SET
+        population_count = s.population,
+        avg_weight_g = s.avg_weight_g,
+        biomass_kg = s.biomass_kg,
+        updated_at = (l.last_day + 1)::timestamptz
+    FROM aquasql.assignment_life AS l
+    INNER JOIN batch_actualdailyassignmentstate AS s
+        ON l.assignment_id = s.assignment_id AND l.last_day = s.date
+    WHERE a.id = l.assignment_id AND l.batch_id = ANY(p_batches);
+$$;
