@@ -282,6 +282,7 @@ LANGUAGE sql
 IMMUTABLE PARALLEL SAFE
 AS $$
     SELECT CASE
+        WHEN n IS NULL OR p IS NULL THEN NULL
         WHEN n <= 0 OR p <= 0 THEN 0
         WHEN p >= 1 THEN n
         -- Rare events (the mortality case): Poisson(n p), capped at n.
@@ -324,7 +325,7 @@ AS $$
                 AND min(s.w) >= 0
                 AND max(s.w) < 'Infinity'::double precision
                 AND max(s.total) > 0
-                THEN array_agg(s.c / s.total ORDER BY s.i)
+                THEN array_agg(s.c / nullif(s.total, 0) ORDER BY s.i)
         END
     FROM (
         SELECT r.i, r.w, r.c, max(r.c) OVER () AS total

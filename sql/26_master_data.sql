@@ -1,14 +1,10 @@
--- Master data (shared/domain.md section 4): species and lifecycle stages, feeds, environmental
--- parameters, lice types, mortality reasons, product grades, egg suppliers, users, finance
--- companies and sites, and the scenario models (temperature profiles, TGC, FCR, mortality).
--- Set-based and idempotent: rows are matched by their natural keys with WHERE NOT EXISTS (not
--- ON CONFLICT, which would draw identity values for rows it then skips), so a second call
--- writes nothing and ids stay dense. Deterministic: every timestamp is p_created_at.
--- The geography-dependent rows (operators, companies, sites, temperature profiles, TGC models)
--- follow infrastructure_geography: a call after the infrastructure exists adds what is missing.
+-- Master data (shared/domain.md section 4). Idempotent: rows are matched by natural key with
+-- WHERE NOT EXISTS (ON CONFLICT would draw identity values for the rows it skips), so a second
+-- call writes nothing. Every timestamp is p_created_at. Rows per geography (operators,
+-- companies, sites, temperature profiles, TGC models) follow infrastructure_geography: a call
+-- after the infrastructure exists adds them.
 
--- The six feeds and the fish-weight band each one serves: [min_weight_g, max_weight_g),
--- max NULL = no upper limit. The one place the bands are defined.
+-- The feeds and the fish-weight band each serves, [min_weight_g, max_weight_g) (max NULL = open).
 CREATE OR REPLACE FUNCTION aquasql.feed_catalog()
 RETURNS TABLE (
     name text,
@@ -20,41 +16,22 @@ RETURNS TABLE (
     carbohydrate_percentage numeric,
     min_weight_g double precision,
     max_weight_g double precision,
-    description text,
-    sort_order integer
+    description text
 )
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$
     VALUES
-    (
-        'Starter Feed 0.5mm', 'BioMar', 'MICRO', 0.5, 50, 18, 20, 0, 1,
-        'Micro starter pellet for first-feeding fry below 1 g', 1
-    ),
-    (
-        'Starter Feed 1.0mm', 'BioMar', 'SMALL', 1.0, 48, 18, 22, 1, 5,
-        'Starter pellet for fry of 1-5 g', 2
-    ),
-    (
-        'Grower Feed 2.0mm', 'BioMar', 'MEDIUM', 2.0, 45, 20, 23, 5, 30,
-        'Grower pellet for parr of 5-30 g', 3
-    ),
-    (
-        'Grower Feed 3.0mm', 'BioMar', 'MEDIUM', 3.0, 43, 22, 23, 30, 150,
-        'Grower pellet for parr and smolts of 30-150 g', 4
-    ),
-    (
-        'Finisher Feed 4.5mm', 'BioMar', 'LARGE', 4.5, 40, 24, 24, 150, 1500,
-        'Finisher pellet for post-smolts and salmon of 150-1,500 g', 5
-    ),
-    (
-        'Finisher Feed 6.0mm', 'BioMar', 'LARGE', 6.0, 38, 26, 24, 1500, NULL,
-        'Finisher pellet for salmon above 1,500 g', 6
-    )
+    ('Starter Feed 0.5mm', 'BioMar', 'MICRO', 0.5, 50, 18, 20, 0, 1, 'Fry below 1 g'),
+    ('Starter Feed 1.0mm', 'BioMar', 'SMALL', 1.0, 48, 18, 22, 1, 5, 'Fry of 1-5 g'),
+    ('Grower Feed 2.0mm', 'BioMar', 'MEDIUM', 2.0, 45, 20, 23, 5, 30, 'Fish of 5-30 g'),
+    ('Grower Feed 3.0mm', 'BioMar', 'MEDIUM', 3.0, 43, 22, 23, 30, 150, 'Fish of 30-150 g'),
+    ('Finisher Feed 4.5mm', 'BioMar', 'LARGE', 4.5, 40, 24, 24, 150, 1500, 'Fish of 150-1,500 g'),
+    ('Finisher Feed 6.0mm', 'BioMar', 'LARGE', 6.0, 38, 26, 24, 1500, NULL, 'Fish of 1,500 g and above')
 $$;
 
 COMMENT ON FUNCTION aquasql.feed_catalog() IS
-'The six feeds of the domain reference (name, brand, size category, pellet mm, protein/fat/carbohydrate %) '
-'with the fish-weight band each serves, [min_weight_g, max_weight_g) in grams; max NULL = no upper limit.';
+'The six feeds of the domain reference with the fish-weight band each serves, '
+'[min_weight_g, max_weight_g) in grams (max NULL = no upper limit).';
 
 -- The weight bands joined to the generated feeds, for set-based use:
 --   JOIN aquasql.feed_bands() AS b
@@ -80,8 +57,7 @@ AS $$
 $$;
 
 COMMENT ON FUNCTION aquasql.feed_bands() IS
-'The feed-by-weight bands with the inventory_feed id of each feed (one row per generated feed): '
-'a fish of mean weight w g eats the feed whose band has min_weight_g <= w < max_weight_g (max NULL = open).';
+'The feed-by-weight bands with the inventory_feed id of each generated feed, for joins on fish weight.';
 
 CREATE OR REPLACE FUNCTION aquasql.feed_for_weight(p_weight_g double precision)
 RETURNS bigint
@@ -94,9 +70,8 @@ AS $$
 $$;
 
 COMMENT ON FUNCTION aquasql.feed_for_weight(double precision) IS
-'The inventory_feed id of the feed for fish of mean weight p_weight_g grams (bands of aquasql.feed_catalog, '
-'lower edge inclusive: < 1 g 0.5mm, 1-5 g 1.0mm, 5-30 g 2.0mm, 30-150 g 3.0mm, 150-1,500 g 4.5mm, '
-'1,500 g and above 6.0mm); NULL for a NULL or negative weight or when the feeds are not generated yet.';
+'The inventory_feed id of the feed for fish of p_weight_g grams (aquasql.feed_catalog bands, lower edge '
+'inclusive); NULL for a NULL or negative weight or before the feeds exist.';
 
 CREATE OR REPLACE FUNCTION aquasql.generate_master_data(
     p_created_at timestamptz DEFAULT '2018-01-01 00:00+00'
@@ -115,17 +90,8 @@ BEGIN
         optimal_oxygen_min, optimal_ph_min, optimal_ph_max, created_at, updated_at
     )
     SELECT
-        species_name,
-        'Salmo salar',
-        'Atlantic salmon, hatched and reared in freshwater halls and grown out in sea rings '
-        || '(optimal oxygen in % saturation)',
-        6,
-        14,
-        80,
-        6.5,
-        8.5,
-        p_created_at,
-        p_created_at
+        species_name, 'Salmo salar', 'Atlantic salmon (optimal oxygen in % saturation)',
+        6, 14, 80, 6.5, 8.5, p_created_at, p_created_at
     WHERE NOT EXISTS (SELECT 1 FROM batch_species WHERE name = species_name);
 
     -- Expected lengths follow from the weights through Fulton's condition factor
@@ -167,12 +133,11 @@ BEGIN
         c.carbohydrate_percentage, c.description, TRUE, p_created_at, p_created_at
     FROM aquasql.feed_catalog() AS c
     WHERE NOT EXISTS (SELECT 1 FROM inventory_feed AS f WHERE f.name = c.name)
-    ORDER BY c.sort_order;
+    ORDER BY c.pellet_size_mm;
 
-    -- Environmental parameters (names = infrastructure_sensor.sensor_type). optimal_min/max:
-    -- the band the farm normally runs in (section 5 of the domain reference); min/max_value:
-    -- the limits of what salmon tolerate, outside them a reading is an alarm. numeric(10,2):
-    -- NH4's normal low of 0.005 mg/L is stored as 0.00 so that the band contains it.
+    -- Environmental parameters (name = sensor_type). optimal_*: the normal band (domain
+    -- reference section 5); min/max_value: tolerance limits. numeric(10,2): NH4's normal low
+    -- of 0.005 mg/L is stored as 0.00, so that the band contains it.
     INSERT INTO environmental_environmentalparameter (
         name, unit, description, min_value, max_value, optimal_min, optimal_max, created_at, updated_at
     )
@@ -182,47 +147,45 @@ BEGIN
         VALUES
         (
             1, 'Temperature', '°C',
-            'Water temperature: incubation 6-8 °C, freshwater rearing 10-14 °C, sea 6-14 °C by season',
+            'Water temperature: incubation 6-8, rearing 10-14, sea 6-14 °C by season',
             0, 20, 6, 14
         ),
         (
             2, 'Dissolved Oxygen', '% saturation',
-            'Dissolved oxygen saturation: 85-100 % in freshwater, 75-105 % at sea, lower when warmer',
+            'Oxygen saturation: 85-100 % in freshwater, 75-105 % at sea',
             50, 130, 75, 105
         ),
         (3, 'pH', 'pH', 'Acidity: 6.8-7.5 in freshwater, 7.8-8.2 at sea', 6.0, 9.0, 6.8, 8.2),
         (4, 'CO2', 'mg/L', 'Dissolved carbon dioxide in freshwater tanks', 0, 25, 5, 15),
         (5, 'NO2', 'mg/L', 'Nitrite in freshwater tanks', 0, 0.5, 0.01, 0.10),
         (6, 'NO3', 'mg/L', 'Nitrate in freshwater tanks', 0, 100, 5, 50),
-        (7, 'NH4', 'mg/L', 'Ammonium (total ammonia nitrogen) in freshwater tanks: 0.005-0.05', 0, 0.10, 0.00, 0.05),
+        (7, 'NH4', 'mg/L', 'Ammonium in freshwater tanks: 0.005-0.05', 0, 0.10, 0.00, 0.05),
         (8, 'Salinity', 'psu', 'Sea salinity: 33-35 psu, Scottish sea lochs down to about 28', 20, 38, 28, 35)
     ) AS p (sort_order, name, unit, description, min_value, max_value, optimal_min, optimal_max)
     WHERE NOT EXISTS (SELECT 1 FROM environmental_environmentalparameter AS e WHERE e.name = p.name)
     ORDER BY p.sort_order;
 
-    -- Lice types: 15 rows (domain reference section 2).
+    -- Lice types: 15 rows (domain reference section 2), L. salmonis and Caligus by gender.
     INSERT INTO health_licetype (
         species, gender, development_stage, description, is_active, created_at, updated_at
     )
-    SELECT l.species, l.gender, l.stage, l.description, TRUE, p_created_at, p_created_at
+    SELECT l.species, l.gender, l.stage, format('%s, %s %s', l.species, l.stage, l.gender), TRUE,
+        p_created_at, p_created_at
     FROM (
-        VALUES
-        (1, 'Lepeophtheirus salmonis', 'female', 'copepodid', 'Salmon louse, infective copepodid (female)'),
-        (2, 'Lepeophtheirus salmonis', 'male', 'copepodid', 'Salmon louse, infective copepodid (male)'),
-        (3, 'Lepeophtheirus salmonis', 'female', 'chalimus', 'Salmon louse, attached chalimus (female)'),
-        (4, 'Lepeophtheirus salmonis', 'male', 'chalimus', 'Salmon louse, attached chalimus (male)'),
-        (5, 'Lepeophtheirus salmonis', 'female', 'pre-adult', 'Salmon louse, mobile pre-adult female'),
-        (6, 'Lepeophtheirus salmonis', 'male', 'pre-adult', 'Salmon louse, mobile pre-adult male'),
-        (7, 'Lepeophtheirus salmonis', 'female', 'adult', 'Salmon louse, adult female (the regulated count)'),
-        (8, 'Lepeophtheirus salmonis', 'male', 'adult', 'Salmon louse, adult male'),
-        (9, 'Caligus elongatus', 'female', 'juvenile', 'Caligus, juvenile female'),
-        (10, 'Caligus elongatus', 'male', 'juvenile', 'Caligus, juvenile male'),
-        (11, 'Caligus elongatus', 'female', 'adult', 'Caligus, adult female'),
-        (12, 'Caligus elongatus', 'male', 'adult', 'Caligus, adult male'),
-        (13, 'Unknown', 'unknown', 'juvenile', 'Unidentified juvenile louse'),
-        (14, 'Unknown', 'female', 'adult', 'Unidentified adult female louse'),
-        (15, 'Unknown', 'male', 'adult', 'Unidentified adult male louse')
-    ) AS l (sort_order, species, gender, stage, description)
+        SELECT k.sort_order * 10 + x.i AS sort_order, k.species, x.gender, k.stage
+        FROM (
+            VALUES
+            (1, 'Lepeophtheirus salmonis', 'copepodid'),
+            (2, 'Lepeophtheirus salmonis', 'chalimus'),
+            (3, 'Lepeophtheirus salmonis', 'pre-adult'),
+            (4, 'Lepeophtheirus salmonis', 'adult'),
+            (5, 'Caligus elongatus', 'juvenile'),
+            (6, 'Caligus elongatus', 'adult')
+        ) AS k (sort_order, species, stage)
+        CROSS JOIN (VALUES (1, 'female'), (2, 'male')) AS x (i, gender)
+        UNION ALL
+        VALUES (71, 'Unknown', 'unknown', 'juvenile'), (72, 'Unknown', 'female', 'adult'), (73, 'Unknown', 'male', 'adult')
+    ) AS l
     WHERE NOT EXISTS (
         SELECT 1 FROM health_licetype AS t
         WHERE t.species = l.species AND t.gender = l.gender AND t.development_stage = l.stage
@@ -259,49 +222,40 @@ BEGIN
     WHERE NOT EXISTS (SELECT 1 FROM harvest_productgrade AS p WHERE p.code = g.code)
     ORDER BY g.sort_order;
 
-    -- Egg suppliers (contact addresses use the reserved example.com domain).
+    -- Egg suppliers (addresses in the reserved example.com domain).
     INSERT INTO broodstock_eggsupplier (name, contact_details, certifications, created_at, updated_at)
     SELECT s.name, s.contact, s.certifications, p_created_at, p_created_at
     FROM (
         VALUES
         (
-            1, 'AquaGen', 'AquaGen AS, Trondheim, Norway; eggs@aquagen.example.com',
-            'ISA- and IPN-free broodstock (official health surveillance); IPN-QTL eggs; ISO 9001'
+            1, 'AquaGen', 'Trondheim, Norway; eggs@aquagen.example.com',
+            'ISA- and IPN-free broodstock; IPN-QTL eggs; ISO 9001'
         ),
         (
-            2, 'Benchmark Genetics', 'Benchmark Genetics Norway AS, Bergen, Norway; sales@benchmark.example.com',
-            'Land-based broodstock, disease-free status; GLOBALG.A.P.; ISO 9001'
+            2, 'Benchmark Genetics', 'Bergen, Norway; sales@benchmark.example.com',
+            'Land-based broodstock, disease-free; ISO 9001'
         ),
         (
-            3, 'Stofnfiskur', 'Stofnfiskur hf, Hafnarfjordur, Iceland; orders@stofnfiskur.example.com',
-            'Iceland disease-free zone; year-round egg supply; ASC certified'
+            3, 'Stofnfiskur', 'Hafnarfjordur, Iceland; eggs@stofnfiskur.example.com',
+            'Icelandic disease-free zone; year-round eggs'
         ),
         (
-            4, 'Landcatch', 'Landcatch Natural Selection, Ormsary, Scotland; eggs@landcatch.example.com',
-            'Scottish broodstock, ISA- and IPN-free; lice-resistance selection'
+            4, 'Landcatch', 'Ormsary, Scotland; eggs@landcatch.example.com',
+            'Scottish broodstock, ISA- and IPN-free'
         )
     ) AS s (sort_order, name, contact, certifications)
     WHERE NOT EXISTS (SELECT 1 FROM broodstock_eggsupplier AS e WHERE e.name = s.name)
     ORDER BY s.sort_order;
 
-    -- Users: unusable passwords ('!' + a fixed string, as Django's set_unusable_password).
-    -- The fixed users first, then one operator per geography, named by its batch prefix
-    -- (operator_fi, operator_sco) or, for a geography no profile knows, by its name.
+    -- Users, with unusable passwords ('!' + a fixed string, as Django writes them); one operator
+    -- per geography, named by its batch prefix (operator_fi) or else by its name.
     INSERT INTO auth_user (
         password, last_login, is_superuser, username, first_name, last_name, email,
         is_staff, is_active, date_joined
     )
     SELECT
-        '!' || md5('aquasql unusable password ' || u.username),
-        NULL,
-        u.superuser,
-        u.username,
-        u.first_name,
-        u.last_name,
-        u.username || '@aquamind.example.com',
-        u.superuser,
-        TRUE,
-        p_created_at
+        '!' || md5('aquasql unusable password ' || u.username), NULL, u.superuser, u.username,
+        u.first_name, u.last_name, u.username || '@aquamind.example.com', u.superuser, TRUE, p_created_at
     FROM (
         SELECT v.sort_order::bigint, v.username, v.first_name, v.last_name, v.superuser
         FROM (
@@ -311,24 +265,17 @@ BEGIN
             (3, 'manager_01', 'Production', 'Manager', FALSE)
         ) AS v (sort_order, username, first_name, last_name, superuser)
         UNION ALL
-        SELECT o.sort_order, o.username, 'Farm Operator', o.geography, FALSE
-        FROM (
-            SELECT DISTINCT ON (n.username) 100 + n.geography_id AS sort_order, n.username, n.geography
-            FROM (
-                SELECT
-                    g.id AS geography_id,
-                    g.name AS geography,
-                    'operator_' || coalesce(
-                        (
-                            SELECT lower(min(pg.batch_prefix)) FROM aquasql.profile_geography AS pg
-                            WHERE pg.geography = g.name
-                        ),
-                        trim(BOTH '_' FROM lower(regexp_replace(g.name, '[^[:alnum:]]+', '_', 'g')))
-                    ) AS username
-                FROM infrastructure_geography AS g
-            ) AS n
-            ORDER BY n.username, n.geography_id
-        ) AS o
+        (
+            SELECT DISTINCT ON (o.username) 100 + g.id, o.username, 'Farm Operator', g.name, FALSE
+            FROM infrastructure_geography AS g
+            CROSS JOIN LATERAL (
+                SELECT 'operator_' || coalesce(
+                    (SELECT lower(min(pg.batch_prefix)) FROM aquasql.profile_geography AS pg WHERE pg.geography = g.name),
+                    trim(BOTH '_' FROM lower(regexp_replace(g.name, '[^[:alnum:]]+', '_', 'g')))
+                ) AS username
+            ) AS o
+            ORDER BY o.username, g.id
+        )
     ) AS u
     WHERE NOT EXISTS (SELECT 1 FROM auth_user AS a WHERE a.username = u.username)
     ORDER BY u.sort_order;
@@ -452,8 +399,5 @@ END
 $$;
 
 COMMENT ON FUNCTION aquasql.generate_master_data(timestamptz) IS
-'Write the master data of the domain reference (species, stages, feeds, environmental parameters, lice types, '
-'mortality reasons, product grades, egg suppliers, users, finance companies and sites, scenario models), '
-'every timestamp = p_created_at. Idempotent: rows are matched by natural key, so a second call writes nothing; '
-'geography-dependent rows follow infrastructure_geography and are added by a call after the infrastructure. '
-'Returns the table totals.';
+'Write the master data of the domain reference, every timestamp = p_created_at; returns the table totals. '
+'Idempotent (matched by natural key); rows per geography are added by a call after the infrastructure.';

@@ -29,6 +29,9 @@ BEGIN
 END
 $$;
 
+-- The argument list grew with single-batch runs; drop the older signature so calls stay unambiguous.
+DROP FUNCTION IF EXISTS aquasql.plan(text, bigint, date, integer, integer, double precision, boolean);
+
 CREATE OR REPLACE FUNCTION aquasql.plan(
     p_profile text,
     p_seed bigint,
@@ -36,7 +39,10 @@ CREATE OR REPLACE FUNCTION aquasql.plan(
     p_batches integer DEFAULT NULL,
     p_stagger integer DEFAULT NULL,
     p_saturation double precision DEFAULT NULL,
-    p_replace boolean DEFAULT FALSE
+    p_replace boolean DEFAULT FALSE,
+    p_geography text DEFAULT NULL,
+    p_start_date date DEFAULT NULL,
+    p_eggs integer DEFAULT NULL
 )
 RETURNS integer
 LANGUAGE plpgsql
@@ -78,6 +84,21 @@ BEGIN
     IF NOT (p_saturation > 0 AND p_saturation <= 1) THEN
         RAISE EXCEPTION 'saturation must be in (0, 1], got %', p_saturation
             USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF p_eggs <= 0 THEN
+        RAISE EXCEPTION 'eggs must be at least 1, got %', p_eggs USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF p_start_date > p_as_of THEN
+        RAISE EXCEPTION 'the start date % lies after the run date %', p_start_date, p_as_of
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF p_geography IS NOT NULL AND NOT EXISTS (
+        SELECT 1 FROM aquasql.profile_geography WHERE profile = p_profile AND geography = p_geography
+    ) THEN
+        RAISE EXCEPTION 'profile "%" has no geography "%"', p_profile, p_geography
+            USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'its geographies: ' || (SELECT string_agg(geography, ', ' ORDER BY sort_order)
+                FROM aquasql.profile_geography WHERE profile = p_profile);
     END IF;
     SELECT string_agg(pg.geography, ', ') INTO missing
     FROM aquasql.profile_geography AS pg
@@ -135,7 +156,7 @@ BEGIN
         INNER JOIN infrastructure_geography AS g ON pg.geography = g.name
         INNER JOIN aquasql.geography_parameter AS gp ON pg.geography = gp.geography
         CROSS JOIN fw_end
-        WHERE pg.profile = p_profile
+        WHERE pg.profile = p_profile AND (p_geography IS NULL OR pg.geography = p_geography)
     )
 
     SELECT
@@ -147,7 +168,7 @@ BEGIN
         ) AS stagger
     FROM geo;
     ALTER TABLE plan_geo ADD COLUMN oldest_start date;
-    UPDATE plan_geo SET oldest_start = p_as_of - ((n - 1) * stagger + tail);
+    UPDATE plan_geo SET oldest_start = coalesce(p_start_date, p_as_of - ((n - 1) * stagger + tail));
     SELECT min(oldest_start) INTO earliest FROM plan_geo;
     IF earliest < date '2000-01-01' THEN
         RAISE EXCEPTION 'run date % leaves no room for % batches per geography: the oldest would start on %',
@@ -165,10 +186,10 @@ BEGIN
         g.batch_prefix,
         i AS batch_index,
         g.oldest_start + i * g.stagger AS start_date,
-        prof.eggs_min + floor(
+        coalesce(p_eggs, prof.eggs_min + floor(
             aquasql.rand_uniform(p_seed, aquasql.stream('eggs'), g.sort_order, i)
             * (prof.eggs_max - prof.eggs_min + 1)
-        )::integer AS eggs,
+        )::integer) AS eggs,
         1 + greatest(-1, least(1,
             aquasql.rand_normal(p_seed, aquasql.stream('tgc_multiplier'), g.sort_order, i)
             * aquasql.param('tgc_multiplier_sd') / aquasql.param('tgc_multiplier_max_dev')
@@ -341,5 +362,7 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION aquasql.plan(text, bigint, date, integer, integer, double precision, boolean) IS
-'Plan every batch of a profile (batches per geography, stagger days or saturation) up to the run date p_as_of: writes batch_batch, batch_batchcontainerassignment and the aquasql plan tables.';
+COMMENT ON FUNCTION aquasql.plan(
+    text, bigint, date, integer, integer, double precision, boolean, text, date, integer
+) IS
+'Plan every batch of a profile (batches per geography, stagger days or saturation) up to the run date p_as_of: writes batch_batch, batch_batchcontainerassignment and the aquasql plan tables. p_geography, p_start_date and p_eggs pin one geography, the first start and the egg count (single-batch runs).';

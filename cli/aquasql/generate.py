@@ -44,3 +44,11 @@ def plan(conn: psycopg.Connection, spec: RunSpec) -> int:
 
 def plan_summary(conn: psycopg.Connection) -> list[tuple]:
     return conn.execute("SELECT section, geography, item, value FROM aquasql.plan_summary()").fetchall()
+
+
+def planned_batches(conn: psycopg.Connection) -> list[int]:
+    return [r[0] for r in conn.execute("SELECT batch_id FROM aquasql.plan_batch ORDER BY batch_id")]
+
+
+def finish(conn: psycopg.Connection) -> list[tuple[str, int]]:
+    return conn.execute("SELECT family, rows_written FROM aquasql.finish_generation()").fetchall()

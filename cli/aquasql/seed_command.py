@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import os
 from typing import Annotated, Optional
 
 import psycopg
@@ -15,12 +16,20 @@ from .console import err, out, reports_errors
 from .migrations import Migrator
 from .options import Dsn
 from .run_options import AsOf, Batches, Profile, Replace, Saturation, Seed, Stagger, as_of_date
+from .orchestrate import generate_batches
 from .sqlcall import step
+
+DEFAULT_WORKERS = max(1, os.cpu_count() or 1)
+Workers = Annotated[int, typer.Option(min=1, help="Parallel sessions generating batches. Default: CPU count.")]
+WithIndividuals = Annotated[
+    bool, typer.Option("--with-individuals", help="Also write one row per sampled fish (batch_individualgrowthobservation).")
+]
 
 
 class Step(str, enum.Enum):
     infrastructure = "infrastructure"
     plan = "plan"
+    generate = "generate"
 
 
 def prepared_connection(dsn: Optional[str], spec: generate.RunSpec):
@@ -42,10 +51,15 @@ def seed(
     saturation: Saturation = None,
     replace: Replace = False,
     only: Annotated[Optional[Step], typer.Option(help="Run just this step.", show_default=False)] = None,
+    workers: Workers = DEFAULT_WORKERS,
+    with_individuals: WithIndividuals = False,
 ):
-    """Generate the history: infrastructure and master data, then the batch plan.
+    """Generate the history: infrastructure and master data, the batch plan, then every
+    batch's lifecycle and events.
 
-    Each step runs in its own transaction: a failing step leaves the database as it was.
+    Infrastructure and plan each run in one transaction; batches are generated one
+    transaction each by --workers parallel sessions. The same seed gives the same data
+    whatever the number of workers.
     """
     spec = generate.RunSpec(profile, seed, as_of_date(as_of), batches, stagger, saturation, replace)
     with prepared_connection(dsn, spec) as conn:
@@ -59,6 +73,20 @@ def seed(
                 planned = generate.plan(conn, spec)
             err.print(f"    {planned} batches planned up to {spec.as_of}")
             print_summary(generate.plan_summary(conn))
+        if Step.generate in steps:
+            generate_all(conn, resolve_dsn(dsn), workers, with_individuals)
+
+
+def generate_all(conn, dsn: str, workers: int, with_individuals: bool) -> None:
+    batch_ids = generate.planned_batches(conn)
+    result = generate_batches(dsn, batch_ids, workers, with_individuals)
+    with step(conn, "cross-batch steps"):
+        result.rows.update(dict(generate.finish(conn)))
+    total = sum(result.rows.values())
+    for family, n in sorted(result.rows.items(), key=lambda kv: -kv[1]):
+        err.print(f"    {n:>12,} {family}")
+    err.print(f"  {len(batch_ids)} batches, {total:,} rows in {result.seconds:.1f} s "
+              f"({total / max(result.seconds, 1e-9):,.0f} rows/s, {workers} worker(s))")
 
 
 @reports_errors

@@ -5,7 +5,7 @@
 -- and a broken one fails.
 BEGIN;
 
-SELECT plan(67);
+SELECT plan(66);
 
 SET LOCAL max_parallel_workers_per_gather = 2;
 

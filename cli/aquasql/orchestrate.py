@@ -1,0 +1,87 @@
+"""Parallel generation: N sessions, each taking the next batch from a shared queue.
+
+Each batch is generated in its own transaction. Every row's content and id derive from the
+plan and the seed, never from which session wrote it or when, so the data is the same for
+any number of workers. Short per-batch transactions also keep TimescaleDB's chunk-creation
+locks short, so sessions loading the same hypertables do not serialise on them.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+
+import psycopg
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from .console import err
+from .errors import AquasqlError
+from .sqlcall import server_error
+
+
+@dataclass
+class GenerationResult:
+    rows: Counter = field(default_factory=Counter)
+    seconds: float = 0.0
+
+
+def generate_batches(dsn: str, batch_ids: list[int], workers: int, with_individuals: bool) -> GenerationResult:
+    todo: queue.Queue[int] = queue.Queue()
+    for batch_id in batch_ids:
+        todo.put(batch_id)
+    result = GenerationResult()
+    lock = threading.Lock()
+    failures: list[AquasqlError] = []
+    stop = threading.Event()
+    started = time.perf_counter()
+
+    with Progress(
+        TextColumn("  generating batches"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.fields[rows]:,} rows"), console=err, transient=False,
+    ) as progress:
+        task = progress.add_task("batches", total=len(batch_ids), rows=0)
+
+        def worker() -> None:
+            try:
+                conn = psycopg.connect(dsn, autocommit=True)
+            except psycopg.Error as exc:
+                failures.append(server_error(exc, "opening a worker session"))
+                stop.set()
+                return
+            with conn:
+                while not stop.is_set():
+                    try:
+                        batch_id = todo.get_nowait()
+                    except queue.Empty:
+                        return
+                    try:
+                        with conn.transaction():
+                            rows = conn.execute(
+                                "SELECT family, rows_written FROM aquasql.generate_batches(%s, %s)",
+                                [[batch_id], with_individuals],
+                            ).fetchall()
+                    except psycopg.Error as exc:
+                        failures.append(server_error(exc, f"generating batch {batch_id}"))
+                        stop.set()
+                        return
+                    with lock:
+                        for family, n in rows:
+                            result.rows[family] += n
+                        progress.update(task, advance=1, rows=sum(result.rows.values()))
+
+        threads = [threading.Thread(target=worker, daemon=True) for _ in range(max(1, workers))]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    result.seconds = time.perf_counter() - started
+    if failures:
+        first = failures[0]
+        raise AquasqlError(
+            first.message.replace("nothing was written", "that batch was rolled back; batches finished before stay"),
+            "fix the cause, then run the same command with --replace to regenerate everything",
+        )
+    return result

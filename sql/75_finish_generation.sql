@@ -1,0 +1,25 @@
+-- Work that spans batches and so runs once, after every batch is generated: identity
+-- sequences past the plan-derived ids, and fresh planner statistics.
+CREATE OR REPLACE FUNCTION aquasql.finish_generation()
+RETURNS TABLE (family text, rows_written bigint)
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    t regclass;
+BEGIN
+    FOR t IN
+        SELECT c.oid::regclass
+        FROM pg_class AS c
+        INNER JOIN pg_attribute AS a ON c.oid = a.attrelid
+        WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r'
+            AND a.attname = 'id' AND a.attidentity <> ''
+        ORDER BY c.relname
+    LOOP
+        PERFORM aquasql.sync_identity(t);
+    END LOOP;
+    RETURN;
+END
+$$;
+
+COMMENT ON FUNCTION aquasql.finish_generation() IS
+'Once all batches are generated: cross-batch steps, identity sequences past the generated ids.';
