@@ -47,7 +47,7 @@ $$;
 
 COMMENT ON FUNCTION aquasql.rand_bits(bigint, integer, bigint, bigint, bigint, integer) IS
 '32 pseudo-random bits as a bigint in [0, 2^32), a pure function of (seed, stream, k1, k2, k3, lane). '
-'The base of every other rand_* function; lanes 0-10 are used by them.';
+'The base of every other rand_* function; lanes 0-11 are used by them.';
 
 CREATE OR REPLACE FUNCTION aquasql.rand_uniform(
     seed bigint, stream integer, k1 bigint, k2 bigint DEFAULT 0, k3 bigint DEFAULT 0
@@ -128,25 +128,35 @@ COMMENT ON FUNCTION aquasql.rand_int(bigint, integer, bigint, bigint, bigint, in
 'Uniform integer in [lo, hi], both inclusive (requires lo <= hi). Exactly uniform up to '
 'rounding of (hi - lo + 1) / 2^32, i.e. below 1e-9 relative for any range up to 10^6.';
 
--- Poisson(lambda) for integer lambda = 0..30, as one sorted array for width_bucket: segment i
--- (positions 80 * i + 1 .. 80 * i + 80) holds i + P(X <= k | lambda = i) for k = 0..79.
--- Computed once, at load time, in exact numeric arithmetic and rounded to 20 decimals, so the
--- table is bit-identical on every platform; the function returns a constant, which the planner
--- folds into the calling query.
+-- Poisson CDF table for rand_poisson, one sorted array for width_bucket:
+--   positions 80 i + 1 .. 80 i + 80 (segment i = 0..30): i + P(X <= k), X ~ Poisson(i), k = 0..79;
+--   positions 2480 + 14 a + 1 .. + 14 (segment 31 + a, a = 0..15): 31 + a + P(X <= k),
+--   X ~ Poisson(a / 16), k = 0..13.
+-- Adding the segment number keeps the whole array sorted, so width_bucket(u + segment, table)
+-- minus the entries of the earlier segments inverts one CDF by binary search.
+-- Computed once, at load time, in numeric arithmetic and rounded to 20 decimals, so the table
+-- is bit-identical on every platform; the function returns a constant that the planner folds
+-- into the calling query.
 DO $$
 DECLARE
     cdf text;
 BEGIN
-    SELECT string_agg(round(s.i + least(s.cdf, 1), 20)::text, ',' ORDER BY s.i, s.k)
+    SELECT string_agg(round(s.segment + least(s.cdf, 1), 20)::text, ',' ORDER BY s.segment, s.k)
     INTO cdf
     FROM (
         SELECT
-            l.i,
+            m.segment,
             n.k,
-            sum(exp(-l.i::numeric) * l.i::numeric ^ n.k / factorial(n.k))
-                OVER (PARTITION BY l.i ORDER BY n.k) AS cdf
-        FROM generate_series(0, 30) AS l (i)
-        CROSS JOIN generate_series(0, 79) AS n (k)
+            sum(exp(-m.lambda) * m.lambda ^ n.k / factorial(n.k))
+                OVER (PARTITION BY m.segment ORDER BY n.k) AS cdf
+        FROM (
+            SELECT i AS segment, i::numeric AS lambda, 80 AS entries
+            FROM generate_series(0, 30) AS i
+            UNION ALL
+            SELECT 31 + a, a / 16.0, 14
+            FROM generate_series(0, 15) AS a
+        ) AS m
+        INNER JOIN generate_series(0, 79) AS n (k) ON n.k < m.entries
     ) AS s;
 
     EXECUTE format(
@@ -159,78 +169,57 @@ END
 $$;
 
 COMMENT ON FUNCTION aquasql.poisson_table() IS
-'Constant table for rand_poisson: 31 segments of 80 entries, segment i holds '
-'i + P(X <= k) for X ~ Poisson(i), k = 0..79 (tail beyond 79 below 1e-13 for i <= 30).';
+'Constant CDF table for rand_poisson: Poisson(i), i = 0..30, 80 entries each, then '
+'Poisson(a / 16), a = 0..15, 14 entries each; each segment offset by its number so the array '
+'is sorted (tails cut below 1e-11).';
 
-CREATE OR REPLACE FUNCTION aquasql.rand_poisson_frac(
-    seed bigint, stream integer, k1 bigint, k2 bigint, k3 bigint, d double precision
+CREATE OR REPLACE FUNCTION aquasql.rand_poisson_rem(
+    seed bigint, stream integer, k1 bigint, k2 bigint, k3 bigint, lambda double precision
 )
 RETURNS integer
 LANGUAGE sql
 IMMUTABLE PARALLEL SAFE
 AS $$
-    -- Sequential inversion with the Poisson(d) CDF in Horner form. The uniform is recomputed
-    -- for every WHEN (SQL has no local variables), but CASE stops at the first match, so on
-    -- average only 1 + d of them run.
+    -- Inversion of Poisson(r), r = lambda - floor(16 lambda) / 16 in [0, 1/16), lane 7.
+    -- The uniform is recomputed in every WHEN (SQL expressions have no variables), but CASE
+    -- stops at the first match: 1 + r evaluations on average. X >= 5 (probability < 1e-8) is
+    -- returned as 5, which moves at most 1e-10 of probability.
     SELECT CASE
-        WHEN aquasql.rand_bits(seed, stream, k1, k2, k3, 6) * exp(d)
-            < 4294967296 THEN 0
-        WHEN aquasql.rand_bits(seed, stream, k1, k2, k3, 6) * exp(d)
-            < 4294967296 * (1 + d) THEN 1
-        WHEN aquasql.rand_bits(seed, stream, k1, k2, k3, 6) * exp(d)
-            < 4294967296 * (1 + d * (1 + d / 2)) THEN 2
-        WHEN aquasql.rand_bits(seed, stream, k1, k2, k3, 6) * exp(d)
-            < 4294967296 * (1 + d * (1 + d / 2 * (1 + d / 3))) THEN 3
-        WHEN aquasql.rand_bits(seed, stream, k1, k2, k3, 6) * exp(d)
-            < 4294967296 * (1 + d * (1 + d / 2 * (1 + d / 3 * (1 + d / 4)))) THEN 4
-        WHEN aquasql.rand_bits(seed, stream, k1, k2, k3, 6) * exp(d)
-            < 4294967296 * (1 + d * (1 + d / 2 * (1 + d / 3 * (1 + d / 4 * (1 + d / 5)))))
-            THEN 5
-        WHEN aquasql.rand_bits(seed, stream, k1, k2, k3, 6) * exp(d)
+        WHEN aquasql.rand_bits(seed, stream, k1, k2, k3, 7)
+            * exp(lambda - floor(16 * lambda) / 16) < 4294967296 THEN 0
+        WHEN aquasql.rand_bits(seed, stream, k1, k2, k3, 7)
+            * exp(lambda - floor(16 * lambda) / 16)
+            < 4294967296 * (1 + (lambda - floor(16 * lambda) / 16)) THEN 1
+        WHEN aquasql.rand_bits(seed, stream, k1, k2, k3, 7)
+            * exp(lambda - floor(16 * lambda) / 16)
             < 4294967296 * (
-                1 + d * (1 + d / 2 * (1 + d / 3 * (1 + d / 4 * (1 + d / 5 * (1 + d / 6)))))
-            ) THEN 6
-        WHEN aquasql.rand_bits(seed, stream, k1, k2, k3, 6) * exp(d)
+                1 + (lambda - floor(16 * lambda) / 16)
+                * (1 + (lambda - floor(16 * lambda) / 16) / 2)
+            ) THEN 2
+        WHEN aquasql.rand_bits(seed, stream, k1, k2, k3, 7)
+            * exp(lambda - floor(16 * lambda) / 16)
             < 4294967296 * (
-                1 + d * (1 + d / 2 * (1 + d / 3 * (1 + d / 4 * (1 + d / 5 * (1 + d / 6
-                    * (1 + d / 7))))))
-            ) THEN 7
-        WHEN aquasql.rand_bits(seed, stream, k1, k2, k3, 6) * exp(d)
+                1 + (lambda - floor(16 * lambda) / 16)
+                * (1 + (lambda - floor(16 * lambda) / 16) / 2
+                    * (1 + (lambda - floor(16 * lambda) / 16) / 3))
+            ) THEN 3
+        WHEN aquasql.rand_bits(seed, stream, k1, k2, k3, 7)
+            * exp(lambda - floor(16 * lambda) / 16)
             < 4294967296 * (
-                1 + d * (1 + d / 2 * (1 + d / 3 * (1 + d / 4 * (1 + d / 5 * (1 + d / 6
-                    * (1 + d / 7 * (1 + d / 8)))))))
-            ) THEN 8
-        WHEN aquasql.rand_bits(seed, stream, k1, k2, k3, 6) * exp(d)
-            < 4294967296 * (
-                1 + d * (1 + d / 2 * (1 + d / 3 * (1 + d / 4 * (1 + d / 5 * (1 + d / 6
-                    * (1 + d / 7 * (1 + d / 8 * (1 + d / 9))))))))
-            ) THEN 9
-        WHEN aquasql.rand_bits(seed, stream, k1, k2, k3, 6) * exp(d)
-            < 4294967296 * (
-                1 + d * (1 + d / 2 * (1 + d / 3 * (1 + d / 4 * (1 + d / 5 * (1 + d / 6
-                    * (1 + d / 7 * (1 + d / 8 * (1 + d / 9 * (1 + d / 10)))))))))
-            ) THEN 10
-        WHEN aquasql.rand_bits(seed, stream, k1, k2, k3, 6) * exp(d)
-            < 4294967296 * (
-                1 + d * (1 + d / 2 * (1 + d / 3 * (1 + d / 4 * (1 + d / 5 * (1 + d / 6
-                    * (1 + d / 7 * (1 + d / 8 * (1 + d / 9 * (1 + d / 10
-                    * (1 + d / 11))))))))))
-            ) THEN 11
-        WHEN aquasql.rand_bits(seed, stream, k1, k2, k3, 6) * exp(d)
-            < 4294967296 * (
-                1 + d * (1 + d / 2 * (1 + d / 3 * (1 + d / 4 * (1 + d / 5 * (1 + d / 6
-                    * (1 + d / 7 * (1 + d / 8 * (1 + d / 9 * (1 + d / 10
-                    * (1 + d / 11 * (1 + d / 12)))))))))))
-            ) THEN 12
-        WHEN d >= 0 THEN 13
+                1 + (lambda - floor(16 * lambda) / 16)
+                * (1 + (lambda - floor(16 * lambda) / 16) / 2
+                    * (1 + (lambda - floor(16 * lambda) / 16) / 3
+                        * (1 + (lambda - floor(16 * lambda) / 16) / 4)))
+            ) THEN 4
+        WHEN lambda >= 0 THEN 5
     END
 $$;
 
-COMMENT ON FUNCTION aquasql.rand_poisson_frac(
+COMMENT ON FUNCTION aquasql.rand_poisson_rem(
     bigint, integer, bigint, bigint, bigint, double precision
 ) IS
-'Exact Poisson(d) draw for 0 <= d < 1 (lane 6), by inversion: the part of rand_poisson '
-'below the integer grid of poisson_table. P(X > 13) < 1e-12 for d < 1.';
+'Poisson draw with mean lambda - floor(16 lambda) / 16 (the part of lambda below the 1/16 '
+'grid of poisson_table), by inversion; a building block of rand_poisson.';
 
 CREATE OR REPLACE FUNCTION aquasql.rand_poisson(
     seed bigint, stream integer, k1 bigint, k2 bigint, k3 bigint, lambda double precision
@@ -248,18 +237,25 @@ AS $$
             round(
                 lambda - 1.0 / 6
                 + (
-                    (aquasql.rand_z(seed, stream, k1, k2, k3, 7) + 3 * sqrt(lambda - 5.0 / 36)) ^ 2
+                    (aquasql.rand_z(seed, stream, k1, k2, k3, 8) + 3 * sqrt(lambda - 5.0 / 36)) ^ 2
                     - 9 * (lambda - 5.0 / 36)
                 ) / 6
             )
         )::integer
-        -- Exact: Poisson(floor(lambda)) by table inversion + Poisson(frac(lambda)).
+        -- Exact, as a sum of independent Poisson draws:
+        -- Poisson(floor(lambda)) + Poisson(a / 16) by table inversion (lanes 5 and 6), with
+        -- a = floor(16 lambda) - 16 floor(lambda), plus the remainder below 1/16.
         WHEN lambda > 0 THEN width_bucket(
             aquasql.rand_bits(seed, stream, k1, k2, k3, 5)::double precision / 4294967296
             + floor(lambda),
             aquasql.poisson_table()
         ) - 80 * floor(lambda)::integer
-        + aquasql.rand_poisson_frac(seed, stream, k1, k2, k3, lambda - floor(lambda))
+        + width_bucket(
+            aquasql.rand_bits(seed, stream, k1, k2, k3, 6)::double precision / 4294967296
+            + 31 + floor(16 * lambda) - 16 * floor(lambda),
+            aquasql.poisson_table()
+        ) - 2480 - 14 * (floor(16 * lambda) - 16 * floor(lambda))::integer
+        + aquasql.rand_poisson_rem(seed, stream, k1, k2, k3, lambda)
         WHEN lambda <= 0 THEN 0
     END
 $$;
@@ -267,10 +263,10 @@ $$;
 COMMENT ON FUNCTION aquasql.rand_poisson(
     bigint, integer, bigint, bigint, bigint, double precision
 ) IS
-'Poisson draw with mean lambda. lambda <= 30: exact inversion (table lookup for the integer '
-'part plus inversion for the fraction); lambda > 30: Cornish-Fisher normal approximation '
-'with skewness correction, rounded (mean and variance exact, total-variation distance to '
-'Poisson 7e-4 at lambda = 30, 1e-4 at 200); lambda <= 0: 0. '
+'Poisson draw with mean lambda. lambda <= 30: exact (table inversion for the integer and '
+'1/16 parts, inversion for the rest); lambda > 30: Cornish-Fisher normal approximation with '
+'skewness correction, rounded (mean and variance exact, total-variation distance to Poisson '
+'7e-4 at lambda = 30, 1e-4 at 200); lambda <= 0: 0; NaN or infinite lambda: error. '
 'Example, deaths per container and day: '
 'aquasql.rand_poisson(p.seed, 11, c.container_id, d.day_no, 0, c.population * d.mortality).';
 
@@ -285,9 +281,11 @@ AS $$
         WHEN n IS NULL OR p IS NULL THEN NULL
         WHEN n <= 0 OR p <= 0 THEN 0
         WHEN p >= 1 THEN n
-        -- Rare events (the mortality case): Poisson(n p), capped at n.
-        WHEN p <= 0.1 THEN least(n, aquasql.rand_poisson(seed, stream, k1, k2, k3, n * p))
-        WHEN p >= 0.9 THEN n - least(n, aquasql.rand_poisson(seed, stream, k1, k2, k3, n * (1 - p)))
+        -- Rare events (the mortality case), or rare survivors: Poisson(n min(p, 1 - p)),
+        -- capped at n, mirrored for p >= 0.9.
+        WHEN p <= 0.1 OR p >= 0.9 THEN CASE WHEN p < 0.5 THEN 0 ELSE n END
+        + CASE WHEN p < 0.5 THEN 1 ELSE -1 END
+        * least(n, aquasql.rand_poisson(seed, stream, k1, k2, k3, n * least(p, 1 - p)))
         -- Otherwise a normal approximation, rounded (variance reduced by 1/12 to make up for
         -- the rounding) and clamped to [0, n].
         ELSE least(
@@ -297,7 +295,7 @@ AS $$
                 round(
                     n * p
                     + sqrt(greatest(n * p * (1 - p) - 1.0 / 12, 0))
-                    * aquasql.rand_z(seed, stream, k1, k2, k3, 9)
+                    * aquasql.rand_z(seed, stream, k1, k2, k3, 10)
                 )
             )
         )::integer
@@ -308,9 +306,9 @@ COMMENT ON FUNCTION aquasql.rand_binomial(
     bigint, integer, bigint, bigint, bigint, integer, double precision
 ) IS
 'Approximate Binomial(n, p) draw, e.g. deaths among n fish that each die with probability p. '
-'p <= 0.1 (or >= 0.9): Poisson(n p) capped at n, total-variation error about p; '
-'otherwise a normal approximation clamped to [0, n], good when n p (1 - p) >= 10. '
-'Exact at p <= 0, p >= 1, n <= 0.';
+'p <= 0.1 (or >= 0.9): Poisson(n p) capped at n, total-variation error about p (the mean is '
+'exact for n >= 10); otherwise a normal approximation clamped to [0, n], good when '
+'n p (1 - p) >= 10. Exact at p <= 0, p >= 1, n <= 0.';
 
 CREATE OR REPLACE FUNCTION aquasql.weights_cdf(weights double precision[])
 RETURNS double precision[]

@@ -184,7 +184,8 @@ BEGIN
         ) AS k (sort_order, species, stage)
         CROSS JOIN (VALUES (1, 'female'), (2, 'male')) AS x (i, gender)
         UNION ALL
-        VALUES (71, 'Unknown', 'unknown', 'juvenile'), (72, 'Unknown', 'female', 'adult'), (73, 'Unknown', 'male', 'adult')
+        VALUES (71, 'Unknown', 'unknown', 'juvenile'), (72, 'Unknown', 'female', 'adult'),
+        (73, 'Unknown', 'male', 'adult')
     ) AS l
     WHERE NOT EXISTS (
         SELECT 1 FROM health_licetype AS t
@@ -270,7 +271,7 @@ BEGIN
             FROM infrastructure_geography AS g
             CROSS JOIN LATERAL (
                 SELECT 'operator_' || coalesce(
-                    (SELECT lower(min(pg.batch_prefix)) FROM aquasql.profile_geography AS pg WHERE pg.geography = g.name),
+                    (SELECT lower(min(b.batch_prefix)) FROM aquasql.profile_geography AS b WHERE b.geography = g.name),
                     trim(BOTH '_' FROM lower(regexp_replace(g.name, '[^[:alnum:]]+', '_', 'g')))
                 ) AS username
             ) AS o

@@ -58,19 +58,23 @@ BEGIN
 END
 $$;
 
+DROP FUNCTION IF EXISTS aquasql.assignment_hazard(
+    double precision, integer, date, date, date, integer, double precision
+);
+
 -- Daily hazard of one assignment on one day: the stage's, raised on the days after a
--- transfer (handling) and during a disease episode.
+-- transfer (handling) and during a disease episode. Pure, so it inlines into the row scan.
 CREATE OR REPLACE FUNCTION aquasql.assignment_hazard(
     p_base double precision, p_stage_order integer, p_first_day date, p_date date,
-    p_disease_start date, p_disease_days integer, p_disease_factor double precision
+    p_disease_start date, p_disease_days integer, p_disease_factor double precision,
+    p_handling_days integer, p_handling_factor double precision
 )
 RETURNS double precision
-LANGUAGE sql STABLE
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$
     SELECT p_base * CASE
         WHEN p_date >= p_disease_start AND p_date < p_disease_start + p_disease_days THEN p_disease_factor
-        WHEN p_stage_order > 1 AND p_date < p_first_day + aquasql.param('handling_days')::integer
-            THEN aquasql.param('handling_factor')
+        WHEN p_stage_order > 1 AND p_date < p_first_day + p_handling_days THEN p_handling_factor
         ELSE 1
     END
 $$;
@@ -86,6 +90,8 @@ DECLARE
     feed_waste double precision := aquasql.param('feed_waste');
     feed_noise_sd double precision := aquasql.param('feed_noise_sd');
     stage_id bigint := (SELECT id FROM batch_lifecyclestage WHERE "order" = p_stage);
+    handling_days integer := aquasql.param('handling_days');
+    handling_factor double precision := aquasql.param('handling_factor');
     written bigint;
 BEGIN
     INSERT INTO batch_actualdailyassignmentstate (
@@ -93,7 +99,8 @@ BEGIN
         population, biomass_kg, temp_c, mortality_count, feed_kg, observed_fcr, anchor_type, sources,
         confidence_scores, last_computed_at
     )
-    WITH life AS (
+    -- MATERIALIZED: the hazard lookups run once per assignment, not once per day
+    WITH life AS MATERIALIZED (
         SELECT
             l.*,
             sp.fcr,
@@ -119,25 +126,33 @@ BEGIN
             d.date - life.first_day AS day_index,
             aquasql.assignment_hazard(
                 life.base_hazard, p_stage, life.first_day, d.date,
-                life.disease_start, life.disease_days, life.disease_factor
+                life.disease_start, life.disease_days, life.disease_factor, handling_days, handling_factor
             ) AS hazard
         FROM life
         INNER JOIN aquasql.batch_day AS d
             ON life.batch_id = d.batch_id AND d.date BETWEEN life.first_day AND life.last_day
     ),
 
-    deaths AS (
-        -- expected survivors at the start of the day drive that day's (integer) deaths
+    expected AS (
+        -- expected survivors at the start of the day × that day's hazard: the mean deaths
         SELECT
             days.*,
-            aquasql.rand_poisson(
-                seed, aquasql.stream('deaths'), days.assignment_id, aquasql.day_key(days.date), 0,
-                days.start_population * exp(coalesce(sum(ln(1 - days.hazard)) OVER (
-                    PARTITION BY days.assignment_id ORDER BY days.date
-                    ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
-                ), 0)) * days.hazard
-            ) AS deaths
+            days.start_population * exp(coalesce(sum(ln(1 - days.hazard)) OVER (
+                PARTITION BY days.assignment_id ORDER BY days.date
+                ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
+            ), 0)) * days.hazard AS mean_deaths
         FROM days
+    ),
+
+    deaths AS (
+        -- a plain column as lambda keeps rand_poisson inlinable (it reads lambda many times)
+        SELECT
+            expected.*,
+            aquasql.rand_poisson(
+                seed, aquasql.stream('deaths'), expected.assignment_id, aquasql.day_key(expected.date), 0,
+                expected.mean_deaths
+            ) AS deaths
+        FROM expected
     ),
 
     alive AS (

@@ -32,9 +32,14 @@ def redact(dsn: str) -> str:
     return re.sub(r"(password\s*=\s*)\S+", r"\1***", dsn)
 
 
+# The target schema. Pinned because a role named like the schema "aquasql" would otherwise
+# get "$user" = aquasql first on its search path.
+SEARCH_PATH = "-c search_path=public"
+
+
 def connect(dsn: str, autocommit: bool = True) -> psycopg.Connection:
     try:
-        return psycopg.connect(dsn, autocommit=autocommit, connect_timeout=10)
+        return psycopg.connect(dsn, autocommit=autocommit, connect_timeout=10, options=SEARCH_PATH)
     except psycopg.OperationalError as exc:
         reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
         raise AquasqlError(

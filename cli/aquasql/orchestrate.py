@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import psycopg
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from .connection import SEARCH_PATH
 from .console import err
 from .errors import AquasqlError
 from .sqlcall import server_error
@@ -46,7 +47,7 @@ def generate_batches(dsn: str, batch_ids: list[int], workers: int, with_individu
 
         def worker() -> None:
             try:
-                conn = psycopg.connect(dsn, autocommit=True)
+                conn = psycopg.connect(dsn, autocommit=True, options=SEARCH_PATH)
             except psycopg.Error as exc:
                 failures.append(server_error(exc, "opening a worker session"))
                 stop.set()

@@ -37,7 +37,15 @@ def prepared_connection(dsn: Optional[str], spec: generate.RunSpec):
     conn = connect(resolve_dsn(dsn))
     Migrator(conn).run()
     generate.check_profile(conn, spec.profile)
+    if conn.execute("SELECT count(*) FROM aquasql.suspended_constraint").fetchone()[0]:
+        err.print("  an earlier load was interrupted: restoring its foreign keys first")
+        restore_foreign_keys(conn)
     return conn
+
+
+def restore_foreign_keys(conn) -> None:
+    with step(conn, "restoring and validating foreign keys"):
+        conn.execute("SELECT aquasql.restore_foreign_keys()")
 
 
 @reports_errors
@@ -79,9 +87,14 @@ def seed(
 
 def generate_all(conn, dsn: str, workers: int, with_individuals: bool) -> None:
     batch_ids = generate.planned_batches(conn)
-    result = generate_batches(dsn, batch_ids, workers, with_individuals)
-    with step(conn, "cross-batch steps"):
-        result.rows.update(dict(generate.finish(conn)))
+    with step(conn, "suspending foreign keys for the load"):
+        conn.execute("SELECT aquasql.suspend_foreign_keys()")
+    try:
+        result = generate_batches(dsn, batch_ids, workers, with_individuals)
+        with step(conn, "cross-batch steps"):
+            result.rows.update(dict(generate.finish(conn)))
+    finally:
+        restore_foreign_keys(conn)
     total = sum(result.rows.values())
     for family, n in sorted(result.rows.items(), key=lambda kv: -kv[1]):
         err.print(f"    {n:>12,} {family}")

@@ -1,0 +1,203 @@
+-- Harvest: when a completed batch leaves the sea, one harvest event per ring, one lot per
+-- product grade and one finance fact per lot (shared/domain.md section 5, Harvest). The
+-- planner has already ended the sea assignments and completed the batch; this only writes
+-- what was harvested.
+
+-- The product grades: share of the fish and live-weight factor (relative to the mean).
+CREATE OR REPLACE FUNCTION aquasql.harvest_grades()
+RETURNS TABLE (slot integer, code text, share double precision, weight_factor double precision)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+    VALUES
+    (1, 'SUPERIOR', 0.10, 1.15),
+    (2, 'GRADE_A', 0.40, 1.05),
+    (3, 'GRADE_B', 0.35, 1.00),
+    (4, 'GRADE_C', 0.12, 0.85),
+    (5, 'REJECT', 0.03, 0.60)
+$$;
+
+COMMENT ON FUNCTION aquasql.harvest_grades() IS
+'Harvest product grades with the share of fish (sums to 1) and the live-weight factor relative to the '
+'mean weight; slot is the last digit of the lot id.';
+
+CREATE OR REPLACE FUNCTION aquasql.generate_harvest(p_batches bigint[] DEFAULT NULL)
+RETURNS bigint
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    batches bigint[] := aquasql.plan_batches(p_batches);
+    seed bigint := aquasql.run_seed();
+    as_of date := (SELECT r.as_of FROM aquasql.run_setting AS r);
+    -- log-normal spread of the grade shares from ring to ring
+    share_sd constant double precision := 0.05;
+    -- gutted and fillet yields of the live weight
+    gutted_yield constant numeric := 0.85;
+    fillet_yield constant numeric := 0.55;
+    events bigint;
+    lots bigint;
+    facts bigint;
+BEGIN
+    -- Regenerating replaces the harvest of these batches only.
+    DELETE FROM finance_factharvest AS f
+    USING harvest_harvestevent AS e
+    WHERE f.event_id = e.id AND e.batch_id = ANY(batches);
+    DELETE FROM harvest_harvestlot AS l
+    USING harvest_harvestevent AS e
+    WHERE l.event_id = e.id AND e.batch_id = ANY(batches);
+    DELETE FROM harvest_harvestevent WHERE batch_id = ANY(batches);
+
+    -- One event per sea ring of a completed batch, on the harvest day; the rings are
+    -- emptied one after another, half an hour apart from 06:00 UTC.
+    INSERT INTO harvest_harvestevent (
+        id, event_date, batch_id, assignment_id, dest_geography_id, dest_subsidiary, document_ref,
+        created_at, updated_at
+    )
+    SELECT
+        l.assignment_id,
+        t.event_date,
+        l.batch_id,
+        l.assignment_id,
+        p.geography_id,
+        'FM',
+        format('HRV-%s-%s', b.batch_number,
+            coalesce(substring(c.name FROM 'Ring-([0-9]+)$'), lpad(l.container_rank::text, 2, '0'))),
+        t.event_date,
+        t.event_date
+    FROM aquasql.assignment_life AS l
+    INNER JOIN aquasql.plan_batch AS p ON l.batch_id = p.batch_id
+    INNER JOIN batch_batch AS b ON l.batch_id = b.id
+    INNER JOIN infrastructure_container AS c ON l.container_id = c.id
+    CROSS JOIN LATERAL (
+        SELECT (p.harvest_date + time '06:00' + (l.container_rank - 1) * interval '30 minutes')
+            AT TIME ZONE 'UTC' AS event_date
+    ) AS t
+    WHERE l.batch_id = ANY(batches)
+        AND l.stage_order = 6
+        AND l.departed
+        AND l.end_population IS NOT NULL
+        AND p.harvest_date <= as_of;
+    GET DIAGNOSTICS events = ROW_COUNT;
+
+    -- Lots: the ring's fish split over the grades by largest remainder (so the units add up
+    -- to the fish harvested exactly), the shares varying a little from ring to ring. The
+    -- weight factors are rescaled per event so that the lots' live weight adds up to fish ×
+    -- the batch's mean weight on its last day.
+    INSERT INTO harvest_harvestlot (
+        id, event_id, product_grade_id, live_weight_kg, gutted_weight_kg, fillet_weight_kg,
+        unit_count, created_at, updated_at
+    )
+    WITH fish AS (
+        SELECT
+            e.id AS event_id,
+            e.event_date,
+            l.end_population AS harvested,
+            d.weight_g AS mean_weight_g
+        FROM harvest_harvestevent AS e
+        INNER JOIN aquasql.assignment_life AS l ON e.assignment_id = l.assignment_id
+        INNER JOIN aquasql.plan_batch AS p ON e.batch_id = p.batch_id
+        INNER JOIN aquasql.batch_day AS d ON p.batch_id = d.batch_id AND p.history_end = d.date
+        WHERE e.batch_id = ANY(batches)
+    ),
+
+    drawn AS (
+        SELECT
+            fish.*,
+            g.slot,
+            g.code,
+            g.weight_factor,
+            g.share * exp(share_sd * aquasql.rand_normal(
+                seed, aquasql.stream('harvest_grade'), fish.event_id, g.slot
+            )) AS raw_share
+        FROM fish
+        CROSS JOIN aquasql.harvest_grades() AS g
+    ),
+
+    ideal AS (
+        SELECT
+            drawn.*,
+            drawn.harvested * drawn.raw_share / sum(drawn.raw_share) OVER (PARTITION BY drawn.event_id) AS exact
+        FROM drawn
+    ),
+
+    remainder AS (
+        SELECT
+            ideal.*,
+            floor(ideal.exact)::integer AS base,
+            ideal.harvested - sum(floor(ideal.exact)) OVER (PARTITION BY ideal.event_id) AS left_over,
+            row_number() OVER (
+                PARTITION BY ideal.event_id ORDER BY ideal.exact - floor(ideal.exact) DESC, ideal.slot
+            ) AS remainder_rank
+        FROM ideal
+    ),
+
+    units AS (
+        SELECT
+            remainder.*,
+            remainder.base + CASE WHEN remainder.remainder_rank <= remainder.left_over THEN 1 ELSE 0 END
+                AS unit_count
+        FROM remainder
+    ),
+
+    weighed AS (
+        SELECT
+            units.*,
+            round((
+                units.unit_count * units.mean_weight_g / 1000 * units.weight_factor * units.harvested
+                / nullif(sum(units.unit_count * units.weight_factor) OVER (PARTITION BY units.event_id), 0)
+            )::numeric, 3) AS live_weight_kg
+        FROM units
+    )
+
+    SELECT
+        w.event_id * 10 + w.slot,
+        w.event_id,
+        pg.id,
+        coalesce(w.live_weight_kg, 0),
+        round(coalesce(w.live_weight_kg, 0) * gutted_yield, 3),
+        round(coalesce(w.live_weight_kg, 0) * fillet_yield, 3),
+        w.unit_count,
+        w.event_date,
+        w.event_date
+    FROM weighed AS w
+    INNER JOIN harvest_productgrade AS pg ON w.code = pg.code;
+    GET DIAGNOSTICS lots = ROW_COUNT;
+
+    -- One finance fact per lot, booked to the geography's farming company and the sea area.
+    INSERT INTO finance_factharvest (
+        fact_id, event_id, lot_id, event_date, quantity_kg, unit_count, product_grade_id,
+        dim_company_id, dim_site_id, dim_batch_id, created_at, updated_at
+    )
+    SELECT
+        l.id,
+        e.id,
+        l.id,
+        e.event_date,
+        l.live_weight_kg,
+        l.unit_count,
+        l.product_grade_id,
+        co.company_id,
+        si.site_id,
+        e.batch_id::integer,
+        e.event_date,
+        e.event_date
+    FROM harvest_harvestlot AS l
+    INNER JOIN harvest_harvestevent AS e ON l.event_id = e.id
+    INNER JOIN batch_batchcontainerassignment AS a ON e.assignment_id = a.id
+    INNER JOIN infrastructure_container AS c ON a.container_id = c.id
+    INNER JOIN finance_dimcompany AS co ON e.dest_geography_id = co.geography_id AND co.subsidiary = 'FM'
+    INNER JOIN finance_dimsite AS si ON si.source_model = 'area' AND c.area_id = si.source_pk
+    WHERE e.batch_id = ANY(batches);
+    GET DIAGNOSTICS facts = ROW_COUNT;
+
+    PERFORM aquasql.sync_identity('harvest_harvestevent');
+    PERFORM aquasql.sync_identity('harvest_harvestlot');
+    PERFORM aquasql.sync_identity('finance_factharvest', 'fact_id');
+    RETURN events + lots + facts;
+END
+$$;
+
+COMMENT ON FUNCTION aquasql.generate_harvest(bigint[]) IS
+'Harvest of the given batches (default: all planned) that left the sea by the run date: one event per '
+'sea ring (id = assignment id), one lot per product grade (id = event id × 10 + grade slot) and one '
+'finance fact per lot (fact id = lot id). Replaces earlier harvest rows of those batches; returns the '
+'rows written.';

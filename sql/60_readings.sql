@@ -1,0 +1,230 @@
+-- Environmental readings: 6 per sensor per day (06, 08, 10, 14, 16, 18 UTC) for every day an
+-- assignment holds fish, from every active sensor of its container. About 85 % of all rows,
+-- so one INSERT … SELECT with inlined PRNG calls: one normal per reading, one uniform per
+-- container-day (low-oxygen episodes), everything else derived from the daily state.
+--
+-- A reading is base + cycle × diurnal(hour) + sd × z (or base × exp(cycle × diurnal + sd × z)
+-- for the positive water-quality parameters), where the base comes from the container-day:
+-- the daily-state temperature, biomass density (biomass / max biomass), two slow waves with a
+-- per-container phase, and the geography's salinity.
+
+-- The diurnal shape of the reading hours: lowest early morning, highest mid-afternoon, and
+-- zero on average so a day's mean temperature reading is the daily-state temperature.
+CREATE OR REPLACE FUNCTION aquasql.reading_hours()
+RETURNS TABLE (hour_slot integer, hour_offset interval, diurnal double precision)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+    VALUES
+    (0, INTERVAL '6 hours', -1.0::double precision),
+    (1, INTERVAL '8 hours', -0.6),
+    (2, INTERVAL '10 hours', -0.1),
+    (3, INTERVAL '14 hours', 0.6),
+    (4, INTERVAL '16 hours', 0.7),
+    (5, INTERVAL '18 hours', 0.4)
+$$;
+
+COMMENT ON FUNCTION aquasql.reading_hours() IS
+'The six daily reading times (UTC) with their slot (0-5, part of the reading id) and the '
+'diurnal factor (-1 at 06:00 … 0.7 at 16:00, mean 0) that scales each parameter''s daily cycle.';
+
+CREATE OR REPLACE FUNCTION aquasql.generate_readings(p_batches bigint [] DEFAULT NULL)
+RETURNS bigint
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    batches bigint [] := aquasql.plan_batches(p_batches);
+    seed bigint := aquasql.run_seed();
+    written bigint;
+    top_id bigint;
+BEGIN
+    -- Regenerating replaces the given batches' readings and nothing else.
+    DELETE FROM environmental_environmentalreading WHERE batch_id = ANY(batches);
+
+    INSERT INTO environmental_environmentalreading (
+        id, parameter_id, container_id, batch_id, sensor_id, batch_container_assignment_id, value,
+        reading_time, is_manual, recorded_by_id, notes, created_at
+    )
+    WITH container AS (
+        -- Per container: sea or hall, capacity, phases of its slow waves, and (rings) the
+        -- salinity of its sea area: the geography's mean, shifted per area by up to
+        -- -3.5 / +1 sd (Scottish sea lochs are fresher).
+        SELECT
+            c.id AS container_id,
+            c.area_id IS NOT NULL AS sea,
+            c.max_biomass_kg::double precision AS max_biomass_kg,
+            gp.sea_temp_mean,
+            2 * pi() * aquasql.rand_uniform(seed, aquasql.stream('water_quality'), c.id, 1) AS phase1,
+            2 * pi() * aquasql.rand_uniform(seed, aquasql.stream('water_quality'), c.id, 2) AS phase2,
+            gp.salinity_mean + gp.salinity_sd * greatest(-3.5, least(1.0,
+                aquasql.rand_normal(seed, aquasql.stream('water_quality'), coalesce(c.area_id, 0), 3)
+            )) AS salinity,
+            gp.salinity_sd
+        FROM infrastructure_container AS c
+        LEFT JOIN infrastructure_hall AS h ON c.hall_id = h.id
+        LEFT JOIN infrastructure_freshwaterstation AS fs ON h.freshwater_station_id = fs.id
+        LEFT JOIN infrastructure_area AS a ON c.area_id = a.id
+        INNER JOIN infrastructure_geography AS g ON coalesce(fs.geography_id, a.geography_id) = g.id
+        INNER JOIN aquasql.geography_parameter AS gp ON g.name = gp.geography
+        WHERE c.id IN (SELECT l.container_id FROM aquasql.assignment_life AS l WHERE l.batch_id = ANY(batches))
+    ),
+
+    sensor AS (
+        SELECT
+            s.id AS sensor_id,
+            s.container_id,
+            p.id AS parameter_id,
+            sp.sort_order AS slot
+        FROM infrastructure_sensor AS s
+        INNER JOIN environmental_environmentalparameter AS p ON s.sensor_type = p.name
+        INNER JOIN aquasql.sensor_parameters() AS sp ON s.sensor_type = sp.parameter_name
+        WHERE s.active
+    ),
+
+    container_day AS (
+        -- OFFSET 0 keeps these per-day values from being recomputed for every reading.
+        SELECT
+            d.id AS state_id,
+            d.assignment_id,
+            d.batch_id,
+            d.container_id,
+            aquasql.day_key(d.date) AS day_key,
+            d.date::timestamp AT TIME ZONE 'UTC' AS day_start,
+            c.sea,
+            c.salinity,
+            c.salinity_sd,
+            d.temp_c::double precision AS temp_c,
+            -- the stage's usual temperature: oxygen saturation falls as the water warms
+            d.temp_c::double precision - coalesce(sp.temp_mean, c.sea_temp_mean) AS temp_anomaly,
+            least(1.5, d.biomass_kg::double precision / nullif(c.max_biomass_kg, 0)) AS density,
+            sin(aquasql.day_key(d.date) * (2 * pi() / 23) + c.phase1) AS wave1,
+            sin(aquasql.day_key(d.date) * (2 * pi() / 71) + c.phase2) AS wave2,
+            -- low-oxygen episode: about 3 per container and year; depth, first slot and
+            -- length (2 h to a whole day) all come from the same uniform, rescaled
+            aquasql.rand_uniform(seed, aquasql.stream('oxygen'), d.container_id, aquasql.day_key(d.date))
+            * (365.0 / 3) AS episode
+        FROM batch_actualdailyassignmentstate AS d
+        INNER JOIN aquasql.assignment_life AS l ON d.assignment_id = l.assignment_id
+        INNER JOIN aquasql.stage_parameter AS sp ON l.stage_order = sp.stage_order
+        INNER JOIN container AS c ON d.container_id = c.container_id
+        WHERE d.batch_id = ANY(batches)
+        -- in time order, so the readings' time-leading indexes grow at their right edge
+        ORDER BY d.date, d.container_id
+        OFFSET 0
+    ),
+
+    sensor_day AS (
+        -- Per sensor and day: the base value, the size of the daily cycle and the noise sd.
+        SELECT
+            cd.state_id * 64 + s.slot * 6 AS id_base,
+            s.parameter_id,
+            cd.container_id,
+            cd.batch_id,
+            s.sensor_id,
+            cd.assignment_id,
+            cd.day_key,
+            cd.day_start,
+            s.slot,
+            cd.episode,
+            CASE s.slot
+                WHEN 1 THEN cd.temp_c
+                WHEN 2 THEN CASE WHEN cd.sea THEN 91.0 ELSE 93.5 END
+                    - 1.5 * cd.temp_anomaly - 4 * cd.density + 1.5 * cd.wave1
+                WHEN 3 THEN CASE WHEN cd.sea THEN 8.0 + 0.07 * cd.wave2
+                    ELSE 7.17 + 0.13 * cd.wave2 - 0.08 * cd.density END
+                WHEN 4 THEN 8.0 * (1 + 0.5 * cd.density) * exp(0.12 * cd.wave1)
+                WHEN 5 THEN 0.028 * (1 + cd.density) * exp(0.25 * cd.wave1)
+                WHEN 6 THEN 15.0 * (1 + 0.8 * cd.density) * exp(0.3 * cd.wave2)
+                WHEN 7 THEN 0.013 * (1 + cd.density) * exp(0.3 * cd.wave1)
+                WHEN 8 THEN cd.salinity + 0.35 * cd.salinity_sd * cd.wave2
+            END AS base,
+            -- daily cycle: warmer, more oxygen (photosynthesis, aeration) and slightly higher
+            -- pH in the afternoon at sea, nearly flat in the controlled halls; CO2 and the
+            -- nitrogen compounds rise after feeding (relative, as they are log-normal)
+            CASE s.slot
+                WHEN 1 THEN CASE WHEN cd.sea THEN 0.2 ELSE 0.03 END
+                WHEN 2 THEN CASE WHEN cd.sea THEN 3.0 ELSE 1.5 END
+                WHEN 3 THEN CASE WHEN cd.sea THEN 0.03 ELSE 0.02 END
+                WHEN 8 THEN 0.0
+                ELSE 0.05
+            END AS cycle,
+            CASE s.slot
+                WHEN 1 THEN 0.12
+                WHEN 2 THEN CASE WHEN cd.sea THEN 1.8 ELSE 1.2 END
+                WHEN 3 THEN CASE WHEN cd.sea THEN 0.03 ELSE 0.04 END
+                WHEN 4 THEN 0.1
+                WHEN 5 THEN 0.25
+                WHEN 6 THEN 0.2
+                WHEN 7 THEN 0.3
+                WHEN 8 THEN 0.05
+            END AS sd
+        FROM container_day AS cd
+        INNER JOIN sensor AS s ON cd.container_id = s.container_id
+        OFFSET 0
+    ),
+
+    reading AS (
+        SELECT
+            sd.*,
+            h.hour_slot,
+            h.hour_offset,
+            h.diurnal,
+            aquasql.rand_normal(seed, aquasql.stream('reading_noise'), sd.sensor_id, sd.day_key, h.hour_slot) AS z
+        FROM sensor_day AS sd
+        CROSS JOIN aquasql.reading_hours() AS h
+        OFFSET 0
+    )
+
+    SELECT
+        r.id_base + r.hour_slot,
+        r.parameter_id,
+        r.container_id,
+        r.batch_id,
+        r.sensor_id,
+        r.assignment_id,
+        CASE
+            -- low-oxygen episode: 60-75 % for the episode's slots
+            WHEN r.slot = 2 AND r.episode < 1
+                AND r.hour_slot >= floor(6 * (7 * r.episode - floor(7 * r.episode)))
+                AND r.hour_slot <= floor(6 * (7 * r.episode - floor(7 * r.episode)))
+                + floor(6 * (53 * r.episode - floor(53 * r.episode)))
+                THEN 60 + 15 * r.episode + r.z
+            -- a rare sensor spike (|z| > 4.05: about 1 in 20,000 readings), never on temperature
+            WHEN r.slot > 1 AND abs(r.z) > 4.05 THEN
+                CASE WHEN r.slot IN (4, 5, 6, 7) THEN r.base * exp(r.cycle * r.diurnal + 6 * r.sd * r.z)
+                    ELSE r.base + r.cycle * r.diurnal + 6 * r.sd * r.z END
+            WHEN r.slot IN (4, 5, 6, 7) THEN r.base * exp(r.cycle * r.diurnal + r.sd * r.z)
+            ELSE r.base + r.cycle * r.diurnal + r.sd * r.z
+        END,
+        r.day_start + r.hour_offset,
+        FALSE,
+        NULL,
+        '',
+        r.day_start + r.hour_offset
+    FROM reading AS r;
+    GET DIAGNOSTICS written = ROW_COUNT;
+
+    -- Bring the id sequence past the new ids. Computed from the daily state instead of
+    -- sync_identity's max(id) over the whole table, which would be a full scan per call.
+    SELECT max(d.id * 64 + sp.sort_order * 6 + 5) INTO top_id
+    FROM batch_actualdailyassignmentstate AS d
+    INNER JOIN infrastructure_sensor AS s ON d.container_id = s.container_id AND s.active
+    INNER JOIN aquasql.sensor_parameters() AS sp ON s.sensor_type = sp.parameter_name
+    WHERE d.batch_id = ANY(batches);
+    IF top_id IS NOT NULL THEN
+        PERFORM setval(
+            pg_get_serial_sequence('environmental_environmentalreading', 'id'),
+            greatest(top_id, coalesce(
+                pg_sequence_last_value(pg_get_serial_sequence('environmental_environmentalreading', 'id')::regclass),
+                1
+            ))
+        );
+    END IF;
+    RETURN written;
+END
+$$;
+
+COMMENT ON FUNCTION aquasql.generate_readings(bigint []) IS
+'Environmental readings of the given batches (default: all planned): 6 a day (06-18 UTC) from '
+'every active sensor of each container, for every day an assignment holds fish. Replaces the '
+'batches'' existing readings; returns the rows written. Reading id = daily-state id × 64 + '
+'sensor slot × 6 + hour slot.';

@@ -1,0 +1,241 @@
+-- Growth samples: weekly weighings on the daily-state rows marked anchor_type 'growth_sample'
+-- (stages >= 2). The true mean weight is the daily state's; a sample of n fish sees it with
+-- sampling error cv / sqrt(n) and the within-container spread aquasql.weight_cv(day_number).
+-- Lengths follow from Fulton's condition factor K = 100 W / L^3, drawn per sample in 1.0-1.3
+-- and rising slightly with size (lean fry, well-conditioned salmon at sea).
+
+-- One row per sample to take: its id (= the daily-state id), size, true mean, spread and K.
+CREATE OR REPLACE FUNCTION aquasql.growth_sample_plan(p_batches bigint [])
+RETURNS TABLE (
+    id bigint,
+    assignment_id bigint,
+    sample_date date,
+    day_key bigint,
+    stage_order integer,
+    sample_size integer,
+    true_weight_g double precision,
+    cv double precision,
+    k double precision
+)
+LANGUAGE sql STABLE
+AS $$
+    WITH setting AS MATERIALIZED (
+        SELECT aquasql.run_seed() AS seed
+    ),
+
+    base AS (
+        SELECT
+            s.id,
+            s.assignment_id,
+            s.date,
+            aquasql.day_key(s.date) AS dk,
+            l.stage_order::integer AS stage_order,
+            s.avg_weight_g::double precision AS w,
+            aquasql.weight_cv(s.day_number) AS cv,
+            r.seed
+        FROM batch_actualdailyassignmentstate AS s
+        INNER JOIN aquasql.assignment_life AS l ON s.assignment_id = l.assignment_id
+        CROSS JOIN setting AS r
+        WHERE s.batch_id = ANY(p_batches) AND l.batch_id = ANY(p_batches) AND s.anchor_type = 'growth_sample'
+    )
+
+    SELECT
+        b.id,
+        b.assignment_id,
+        b.date,
+        b.dk,
+        b.stage_order,
+        -- 30 fish from a tank; 20-30 from a sea ring (crowding a ring is harder)
+        CASE
+            WHEN b.stage_order = 6 THEN aquasql.rand_int(b.seed, aquasql.stream('growth_sample'), b.assignment_id, b.dk, 1, 20, 30)
+            ELSE 30
+        END,
+        b.w,
+        b.cv,
+        -- K ≈ 1.02 at 0.5 g rising to ≈ 1.22 at 5 kg, sd 0.03, kept inside 1.03-1.26 so that K
+        -- recomputed from the rounded mean weight and length stays within 1.0-1.3
+        least(1.26, greatest(1.03,
+            1.02 + 0.2 * least(1.0, greatest(0.0, ln(b.w / 0.5) / ln(10000.0)))
+            + 0.03 * aquasql.rand_normal(b.seed, aquasql.stream('growth_sample'), b.assignment_id, b.dk, 6)
+        ))
+    FROM base AS b
+$$;
+
+COMMENT ON FUNCTION aquasql.growth_sample_plan(bigint []) IS
+'The growth samples of the given batches before drawing the fish: id (= daily-state id), assignment, date, '
+'PRNG day key, stage, sample size, true mean weight (daily state), within-container CV and condition factor K.';
+
+CREATE OR REPLACE FUNCTION aquasql.generate_growth_samples(
+    p_batches bigint [] DEFAULT NULL, p_with_individuals boolean DEFAULT FALSE
+)
+RETURNS bigint
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    batches bigint [] := aquasql.plan_batches(p_batches);
+    seed bigint := aquasql.run_seed();
+    samples bigint;
+    fish bigint := 0;
+BEGIN
+    DELETE FROM batch_individualgrowthobservation AS o
+    USING batch_growthsample AS g, batch_batchcontainerassignment AS a
+    WHERE o.growth_sample_id = g.id AND g.assignment_id = a.id AND a.batch_id = ANY(batches);
+    DELETE FROM batch_growthsample AS g
+    USING batch_batchcontainerassignment AS a
+    WHERE g.assignment_id = a.id AND a.batch_id = ANY(batches);
+
+    IF NOT p_with_individuals THEN
+        -- Summary statistics only, drawn directly: the sample mean with its sampling error, the
+        -- sample sd with its own (relative sd 1 / sqrt(2 (n - 1))), and extremes about 2 sd out,
+        -- a little further above the mean than below (weights are right-skewed).
+        INSERT INTO batch_growthsample (
+            id, assignment_id, sample_date, sample_size, avg_weight_g, avg_length_cm, std_deviation_weight,
+            std_deviation_length, min_weight_g, max_weight_g, condition_factor, notes, created_at, updated_at
+        )
+        SELECT
+            d.id,
+            d.assignment_id,
+            d.sample_date,
+            d.sample_size,
+            d.mean_r,
+            d.length_r,
+            round(d.sd::numeric, 2),
+            round((d.length * sqrt((d.sd / d.mean / 3) ^ 2 + 0.015 ^ 2))::numeric, 2),
+            greatest(0.01, round(greatest(d.mean - d.sd * d.lo_z, 0.2 * d.mean)::numeric, 2)),
+            round((d.mean + d.sd * d.hi_z)::numeric, 2),
+            -- as AquaMind's GrowthSample.calculate_condition_factor: from the rounded means
+            round(100 * d.mean_r / d.length_r ^ 3, 2),
+            '',
+            (d.sample_date + time '14:00') AT TIME ZONE 'UTC',
+            (d.sample_date + time '14:00') AT TIME ZONE 'UTC'
+        FROM (
+            SELECT
+                m.*,
+                round(m.mean::numeric, 2) AS mean_r,
+                power(100 * round(m.mean::numeric, 2)::double precision / m.k, 1.0 / 3) AS length,
+                round(power(100 * round(m.mean::numeric, 2)::double precision / m.k, 1.0 / 3)::numeric, 2)
+                    AS length_r
+            FROM (
+                SELECT
+                    p.*,
+                    p.true_weight_g * (1 + p.cv / sqrt(p.sample_size) * aquasql.rand_normal(
+                        seed, aquasql.stream('growth_sample'), p.assignment_id, p.day_key, 2
+                    )) AS mean,
+                    p.true_weight_g * p.cv * greatest(0.5, 1 + aquasql.rand_normal(
+                        seed, aquasql.stream('growth_sample'), p.assignment_id, p.day_key, 3
+                    ) / sqrt(2 * (p.sample_size - 1))) AS sd,
+                    1.8 + 0.5 * aquasql.rand_uniform(
+                        seed, aquasql.stream('growth_sample'), p.assignment_id, p.day_key, 4
+                    ) AS lo_z,
+                    2.0 + 0.5 * aquasql.rand_uniform(
+                        seed, aquasql.stream('growth_sample'), p.assignment_id, p.day_key, 5
+                    ) AS hi_z
+                FROM aquasql.growth_sample_plan(batches) AS p
+            ) AS m
+        ) AS d;
+        GET DIAGNOSTICS samples = ROW_COUNT;
+    ELSE
+        -- Every fish drawn: weight log-normal around the true mean (mean exactly the true mean,
+        -- CV as in the container), its own K around the sample's, length from weight and K. The
+        -- sample row is computed from its fish as AquaMind's GrowthSample.calculate_aggregates
+        -- does (Avg, population StdDev, Min, Max; K from the mean weight and length). Fish K is
+        -- lowered by exp(-sigma^2 / 3), the bias of K from mean length, so the sample's K comes
+        -- out as drawn.
+        CREATE TEMPORARY TABLE growth_fish ON COMMIT DROP AS
+        SELECT
+            p.id AS growth_sample_id,
+            p.assignment_id,
+            p.sample_date,
+            p.sample_size,
+            f.fish_no,
+            w.weight_g,
+            round(power(100 * w.weight_g::double precision / (
+                p.k * exp(-x.sigma2 / 3) * exp(0.04 * aquasql.rand_normal(
+                    seed, aquasql.stream('growth_individual'), p.assignment_id, p.day_key, 1000 + f.fish_no
+                ) - 0.0008)
+            ), 1.0 / 3)::numeric, 2) AS length_cm
+        FROM aquasql.growth_sample_plan(batches) AS p
+        CROSS JOIN LATERAL (SELECT ln(1 + p.cv ^ 2) AS sigma2) AS x
+        CROSS JOIN LATERAL generate_series(1, p.sample_size) AS f (fish_no)
+        CROSS JOIN LATERAL (
+            SELECT greatest(0.01, round((p.true_weight_g * exp(sqrt(x.sigma2) * aquasql.rand_normal(
+                seed, aquasql.stream('growth_individual'), p.assignment_id, p.day_key, f.fish_no
+            ) - x.sigma2 / 2))::numeric, 2)) AS weight_g
+        ) AS w;
+
+        INSERT INTO batch_growthsample (
+            id, assignment_id, sample_date, sample_size, avg_weight_g, avg_length_cm, std_deviation_weight,
+            std_deviation_length, min_weight_g, max_weight_g, condition_factor, notes, created_at, updated_at
+        )
+        SELECT
+            a.growth_sample_id,
+            a.assignment_id,
+            a.sample_date,
+            a.sample_size,
+            a.avg_weight_g,
+            a.avg_length_cm,
+            a.std_deviation_weight,
+            a.std_deviation_length,
+            a.min_weight_g,
+            a.max_weight_g,
+            round(100 * a.avg_weight_g / a.avg_length_cm ^ 3, 2),
+            '',
+            (a.sample_date + time '14:00') AT TIME ZONE 'UTC',
+            (a.sample_date + time '14:00') AT TIME ZONE 'UTC'
+        FROM (
+            SELECT
+                g.growth_sample_id,
+                g.assignment_id,
+                g.sample_date,
+                count(*)::integer AS sample_size,
+                round(avg(g.weight_g), 2) AS avg_weight_g,
+                round(avg(g.length_cm), 2) AS avg_length_cm,
+                round(stddev_pop(g.weight_g), 2) AS std_deviation_weight,
+                round(stddev_pop(g.length_cm), 2) AS std_deviation_length,
+                min(g.weight_g) AS min_weight_g,
+                max(g.weight_g) AS max_weight_g
+            FROM growth_fish AS g
+            GROUP BY g.growth_sample_id, g.assignment_id, g.sample_date
+        ) AS a;
+        GET DIAGNOSTICS samples = ROW_COUNT;
+
+        INSERT INTO batch_individualgrowthobservation (
+            id, growth_sample_id, fish_identifier, weight_g, length_cm, created_at, updated_at
+        )
+        SELECT
+            g.growth_sample_id * 100 + g.fish_no,
+            g.growth_sample_id,
+            'F' || lpad(g.fish_no::text, 2, '0'),
+            g.weight_g,
+            g.length_cm,
+            (g.sample_date + time '14:00') AT TIME ZONE 'UTC',
+            (g.sample_date + time '14:00') AT TIME ZONE 'UTC'
+        FROM growth_fish AS g;
+        GET DIAGNOSTICS fish = ROW_COUNT;
+        DROP TABLE growth_fish;
+        PERFORM aquasql.sync_identity('batch_individualgrowthobservation');
+    END IF;
+
+    -- Each assignment was last weighed on its latest sample (NULL: never sampled, e.g. eggs).
+    UPDATE batch_batchcontainerassignment AS a SET last_weighing_date = x.last_date
+    FROM (
+        SELECT b.id, max(g.sample_date) AS last_date
+        FROM batch_batchcontainerassignment AS b
+        LEFT JOIN batch_growthsample AS g ON b.id = g.assignment_id
+        WHERE b.batch_id = ANY(batches)
+        GROUP BY b.id
+    ) AS x
+    WHERE a.id = x.id AND a.last_weighing_date IS DISTINCT FROM x.last_date;
+
+    PERFORM aquasql.sync_identity('batch_growthsample');
+    RETURN samples + fish;
+END
+$$;
+
+COMMENT ON FUNCTION aquasql.generate_growth_samples(bigint [], boolean) IS
+'batch_growthsample for the given batches (default: all planned) on every daily-state row with anchor_type '
+'''growth_sample'' (weekly, stages >= 2; id = the daily-state id): 30 fish in freshwater, 20-30 at sea, mean '
+'weight = true mean with sampling error, sd from aquasql.weight_cv, lengths from a condition factor of '
+'1.0-1.3. With p_with_individuals, also one batch_individualgrowthobservation per fish (id = sample id * 100 '
+'+ fish number) and the sample statistics computed from them. Sets last_weighing_date on the assignments. '
+'Replaces the batches'' samples; returns the rows written (samples + fish).';

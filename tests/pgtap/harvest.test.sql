@@ -1,0 +1,182 @@
+-- Harvest events, lots and finance facts (tiny profile: one completed batch, one active).
+BEGIN;
+SELECT plan(20);
+
+SELECT aquasql.generate_infrastructure('tiny');
+SELECT aquasql.generate_master_data();
+SELECT aquasql.plan('tiny', 42, '2026-11-23');
+SELECT aquasql.generate_lifecycle();
+
+SELECT cmp_ok(aquasql.generate_harvest(), '>', 0::bigint, 'generate_harvest writes rows');
+
+-- The sea assignments of completed batches: what must have been harvested.
+CREATE TEMP TABLE harvested_ring ON COMMIT DROP AS
+SELECT l.assignment_id, l.batch_id, l.container_id, l.end_population, p.harvest_date, p.history_end, p.geography_id
+FROM aquasql.assignment_life AS l
+INNER JOIN aquasql.plan_batch AS p ON l.batch_id = p.batch_id
+INNER JOIN aquasql.run_setting AS r ON p.harvest_date <= r.as_of
+WHERE l.stage_order = 6 AND l.departed;
+
+SELECT cmp_ok((SELECT count(*) FROM harvested_ring), '>', 0::bigint, 'the tiny plan has a completed batch at sea');
+
+SELECT set_eq(
+    'SELECT id, assignment_id, batch_id FROM harvest_harvestevent',
+    'SELECT assignment_id AS id, assignment_id, batch_id FROM harvested_ring',
+    'one event per sea assignment of a completed batch (id = assignment id)'
+);
+
+SELECT is(
+    (SELECT count(*) FROM harvest_harvestevent AS e INNER JOIN batch_batch AS b ON e.batch_id = b.id
+        WHERE b.status <> 'COMPLETED' OR b.actual_end_date IS NULL),
+    0::bigint,
+    'no harvest for active batches'
+);
+
+SELECT is(
+    (SELECT count(*) FROM harvest_harvestevent AS e INNER JOIN harvested_ring AS h ON e.assignment_id = h.assignment_id
+        WHERE e.event_date::date <> h.harvest_date OR e.dest_geography_id <> h.geography_id
+            OR e.dest_subsidiary <> 'FM' OR e.document_ref !~ '^HRV-[A-Z]+-[0-9]{4}-[0-9]{3}-[0-9]+$'),
+    0::bigint,
+    'events on the harvest day, to the batch''s geography, subsidiary FM, document HRV-<batch>-<ring>'
+);
+
+SELECT is(
+    (SELECT sum(unit_count) FROM harvest_harvestlot),
+    (SELECT sum(end_population) FROM harvested_ring),
+    'lot units add up to the fish harvested'
+);
+
+SELECT is(
+    (SELECT count(*) FROM harvested_ring AS h
+        WHERE h.end_population <> (
+            SELECT coalesce(sum(l.unit_count), 0) FROM harvest_harvestlot AS l WHERE l.event_id = h.assignment_id
+        )),
+    0::bigint,
+    'every ring''s lots add up to its fish'
+);
+
+SELECT is(
+    (SELECT count(*) FROM harvest_harvestevent AS e
+        WHERE (SELECT count(DISTINCT l.product_grade_id) FROM harvest_harvestlot AS l WHERE l.event_id = e.id) <> 5
+            OR (SELECT count(*) FROM harvest_harvestlot AS l WHERE l.event_id = e.id) <> 5),
+    0::bigint,
+    'five lots per event, one per grade'
+);
+
+SELECT ok(
+    (SELECT sum(live_weight_kg) / sum(unit_count) BETWEEN 4 AND 6 FROM harvest_harvestlot),
+    'mean harvest weight 4-6 kg'
+);
+
+SELECT is(
+    (SELECT count(*) FROM (
+        SELECT h.assignment_id
+        FROM harvested_ring AS h
+        INNER JOIN aquasql.batch_day AS d ON h.batch_id = d.batch_id AND h.history_end = d.date
+        INNER JOIN harvest_harvestlot AS l ON h.assignment_id = l.event_id
+        GROUP BY h.assignment_id, h.end_population, d.weight_g
+        HAVING abs(sum(l.live_weight_kg) - h.end_population * d.weight_g / 1000) > 0.01
+    ) AS off),
+    0::bigint,
+    'live weight per ring = fish x the batch''s mean weight on its last day'
+);
+
+SELECT is(
+    (SELECT count(*) FROM harvest_harvestlot
+        WHERE abs(gutted_weight_kg - 0.85 * live_weight_kg) > 0.001
+            OR abs(fillet_weight_kg - 0.55 * live_weight_kg) > 0.001),
+    0::bigint,
+    'gutted = 0.85 x live, fillet = 0.55 x live'
+);
+
+SELECT ok(
+    (SELECT bool_and(w.mean_kg < w.prev_kg) FROM (
+        SELECT g.code, sum(l.live_weight_kg) / sum(l.unit_count) AS mean_kg,
+            lag(sum(l.live_weight_kg) / sum(l.unit_count), 1, 1e9) OVER (ORDER BY gr.slot) AS prev_kg
+        FROM harvest_harvestlot AS l
+        INNER JOIN harvest_productgrade AS g ON l.product_grade_id = g.id
+        INNER JOIN aquasql.harvest_grades() AS gr ON g.code = gr.code
+        GROUP BY g.code, gr.slot
+    ) AS w),
+    'fish are heavier in the better grades'
+);
+
+SELECT ok(
+    (SELECT bool_and(abs(s.got / gr.share - 1) < 0.2) FROM (
+        SELECT g.code, sum(l.unit_count)::double precision / (SELECT sum(unit_count) FROM harvest_harvestlot) AS got
+        FROM harvest_harvestlot AS l INNER JOIN harvest_productgrade AS g ON l.product_grade_id = g.id
+        GROUP BY g.code
+    ) AS s INNER JOIN aquasql.harvest_grades() AS gr ON s.code = gr.code),
+    'grade shares near 10/40/35/12/3 %'
+);
+
+SELECT is(
+    (SELECT count(*) FROM harvest_harvestlot AS l
+        LEFT JOIN finance_factharvest AS f ON l.id = f.lot_id
+        INNER JOIN harvest_harvestevent AS e ON l.event_id = e.id
+        WHERE f.fact_id IS NULL OR f.fact_id <> l.id OR f.event_id <> e.id OR f.event_date <> e.event_date
+            OR f.quantity_kg <> l.live_weight_kg OR f.unit_count <> l.unit_count
+            OR f.product_grade_id <> l.product_grade_id OR f.dim_batch_id <> e.batch_id),
+    0::bigint,
+    'one finance fact per lot with its figures'
+);
+
+SELECT is(
+    (SELECT count(*) FROM finance_factharvest),
+    (SELECT count(*) FROM harvest_harvestlot),
+    'no facts without lots'
+);
+
+SELECT is(
+    (SELECT count(*) FROM finance_factharvest AS f
+        INNER JOIN harvest_harvestevent AS e ON f.event_id = e.id
+        INNER JOIN batch_batchcontainerassignment AS a ON e.assignment_id = a.id
+        INNER JOIN infrastructure_container AS c ON a.container_id = c.id
+        INNER JOIN finance_dimsite AS s ON f.dim_site_id = s.site_id
+        INNER JOIN finance_dimcompany AS co ON f.dim_company_id = co.company_id
+        WHERE s.source_model <> 'area' OR s.source_pk <> c.area_id
+            OR co.geography_id <> e.dest_geography_id OR co.subsidiary <> 'FM'),
+    0::bigint,
+    'facts booked to the geography''s farming company and the ring''s sea area'
+);
+
+-- Determinism: regenerating, and generating batch by batch, give the same rows.
+CREATE TEMP TABLE harvest_digest ON COMMIT DROP AS
+SELECT
+    (SELECT md5(string_agg(e::text, ',' ORDER BY e.id)) FROM harvest_harvestevent AS e) AS events,
+    (SELECT md5(string_agg(l::text, ',' ORDER BY l.id)) FROM harvest_harvestlot AS l) AS lots,
+    (SELECT md5(string_agg(f::text, ',' ORDER BY f.fact_id)) FROM finance_factharvest AS f) AS facts;
+
+SELECT aquasql.generate_harvest();
+SELECT ok(
+    nextval(pg_get_serial_sequence('harvest_harvestlot', 'id')) > (SELECT max(id) FROM harvest_harvestlot)
+    AND nextval(pg_get_serial_sequence('finance_factharvest', 'fact_id'))
+    > (SELECT max(fact_id) FROM finance_factharvest),
+    'identity sequences continue after the generated ids'
+);
+SELECT is(
+    (SELECT md5(string_agg(e::text, ',' ORDER BY e.id)) FROM harvest_harvestevent AS e)
+    || (SELECT md5(string_agg(l::text, ',' ORDER BY l.id)) FROM harvest_harvestlot AS l)
+    || (SELECT md5(string_agg(f::text, ',' ORDER BY f.fact_id)) FROM finance_factharvest AS f),
+    (SELECT events || lots || facts FROM harvest_digest),
+    'regenerating gives identical rows'
+);
+
+-- Batch 2 (active) alone must leave batch 1's harvest alone; then batch 1 alone restores it.
+SELECT aquasql.generate_harvest(ARRAY[2]::bigint[]);
+SELECT is(
+    (SELECT count(*) FROM harvest_harvestevent),
+    (SELECT count(*) FROM harvested_ring),
+    'generating another batch keeps this batch''s harvest'
+);
+SELECT aquasql.generate_harvest(ARRAY[1]::bigint[]);
+SELECT is(
+    (SELECT md5(string_agg(e::text, ',' ORDER BY e.id)) FROM harvest_harvestevent AS e)
+    || (SELECT md5(string_agg(l::text, ',' ORDER BY l.id)) FROM harvest_harvestlot AS l)
+    || (SELECT md5(string_agg(f::text, ',' ORDER BY f.fact_id)) FROM finance_factharvest AS f),
+    (SELECT events || lots || facts FROM harvest_digest),
+    'generating batch by batch gives identical rows'
+);
+
+SELECT * FROM finish();
+ROLLBACK;
