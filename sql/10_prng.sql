@@ -7,9 +7,10 @@
 --   seed    the dataset seed (any bigint).
 --   stream  which quantity is drawn (one constant per call site: temperature noise, deaths…).
 --   k1..k3  the entity and time keys, e.g. k1 = container id, k2 = day number, k3 = sub-key.
---           Keys are hashed as PostgreSQL hashes int8: values outside [-2^31, 2^32) are folded
---           to 32 bits first (k and (k >> 32) XORed), so use ids and day numbers, not packed
---           composites; pass composite parts as separate keys.
+--           Keys are hashed the way PostgreSQL hashes int8, which folds them to 32 bits
+--           (low half XOR high half): all keys within the integer range are distinct, but
+--           e.g. 2^32 + 1 is the same key as 0. Use ids and day numbers, and pass the parts of
+--           a composite key as separate keys rather than packing them into one bigint.
 --   lane    internal: each function draws from its own lanes, so rand_uniform, rand_normal,
 --           rand_int… called with the same key are still independent of each other.
 --

@@ -42,8 +42,8 @@ AS $$
 $$;
 
 -- The batches of the current plan, or the given ones.
-CREATE OR REPLACE FUNCTION aquasql.plan_batches(p_batches bigint [] DEFAULT NULL)
-RETURNS bigint []
+CREATE OR REPLACE FUNCTION aquasql.plan_batches(p_batches bigint[] DEFAULT NULL)
+RETURNS bigint[]
 LANGUAGE sql STABLE
 AS $$
     SELECT coalesce(p_batches, array_agg(batch_id ORDER BY batch_id)) FROM aquasql.plan_batch

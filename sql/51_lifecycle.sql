@@ -4,7 +4,7 @@
 -- fish moved into it and loses only its integer deaths until the fish move on.
 
 -- Which assignments exist, how long they hold fish in the history, and their disease episode.
-CREATE OR REPLACE FUNCTION aquasql.lifecycle_prepare(p_batches bigint [])
+CREATE OR REPLACE FUNCTION aquasql.lifecycle_prepare(p_batches bigint[])
 RETURNS void
 LANGUAGE plpgsql
 AS $$
@@ -81,7 +81,7 @@ $$;
 
 -- One stage of the given batches: daily state for every assignment-day, then each
 -- assignment's population at its last day.
-CREATE OR REPLACE FUNCTION aquasql.lifecycle_stage_days(p_batches bigint [], p_stage integer)
+CREATE OR REPLACE FUNCTION aquasql.lifecycle_stage_days(p_batches bigint[], p_stage integer)
 RETURNS bigint
 LANGUAGE plpgsql
 AS $$
@@ -94,11 +94,6 @@ DECLARE
     handling_factor double precision := aquasql.param('handling_factor');
     written bigint;
 BEGIN
-    INSERT INTO batch_actualdailyassignmentstate (
-        id, assignment_id, batch_id, container_id, lifecycle_stage_id, date, day_number, avg_weight_g,
-        population, biomass_kg, temp_c, mortality_count, feed_kg, observed_fcr, anchor_type, sources,
-        confidence_scores, last_computed_at
-    )
     -- MATERIALIZED: the hazard lookups run once per assignment, not once per day
     WITH life AS MATERIALIZED (
         SELECT
@@ -175,65 +170,76 @@ BEGIN
                         aquasql.day_key(alive.date)))
             )::numeric, 2) END AS feed_kg
         FROM alive
+    ),
+
+    inserted AS (
+        INSERT INTO batch_actualdailyassignmentstate (
+            id, assignment_id, batch_id, container_id, lifecycle_stage_id, date, day_number, avg_weight_g,
+            population, biomass_kg, temp_c, mortality_count, feed_kg, observed_fcr, anchor_type, sources,
+            confidence_scores, last_computed_at
+        )
+        SELECT
+            fed.assignment_id * 10000 + fed.day_index,
+            fed.assignment_id,
+            fed.batch_id,
+            fed.container_id,
+            stage_id,
+            fed.date,
+            fed.day_number,
+            round(fed.weight_g::numeric, 2),
+            fed.population,
+            round((fed.population * fed.weight_g / 1000)::numeric, 2),
+            round(fed.temp_c::numeric, 2),
+            fed.deaths,
+            fed.feed_kg,
+            CASE WHEN fed.feed_kg > 0 AND fed.gain_kg > 0 THEN round((fed.feed_kg / fed.gain_kg::numeric), 3) END,
+            CASE
+                WHEN aquasql.is_growth_sample_day(p_stage, fed.day_index) THEN 'growth_sample'
+                WHEN p_stage > 1 AND fed.day_index = 0 THEN 'transfer'
+            END,
+            jsonb_build_object(
+                'population', 'mortality_model',
+                'weight', CASE WHEN aquasql.is_growth_sample_day(p_stage, fed.day_index)
+                    THEN 'growth_sample' ELSE 'tgc_model' END,
+                'temperature', 'sensor_daily_mean',
+                'feed', CASE WHEN fed.fcr IS NULL THEN 'none' ELSE 'feeding_events' END
+            ),
+            jsonb_build_object(
+                'population', 0.95,
+                'weight', CASE WHEN aquasql.is_growth_sample_day(p_stage, fed.day_index) THEN 1.0 ELSE 0.8 END,
+                'temperature', 1.0,
+                'feed', 1.0
+            ),
+            (fed.date + 1)::timestamptz
+        FROM fed
+        RETURNING assignment_id, date, population
+    ),
+
+    -- each assignment's population on its last day: what it hands on (or ends with)
+    ended AS (
+        UPDATE aquasql.assignment_life AS l SET end_population = i.population
+        FROM inserted AS i
+        WHERE i.assignment_id = l.assignment_id AND i.date = l.last_day
+        RETURNING 1
     )
 
-    SELECT
-        fed.assignment_id * 10000 + fed.day_index,
-        fed.assignment_id,
-        fed.batch_id,
-        fed.container_id,
-        stage_id,
-        fed.date,
-        fed.day_number,
-        round(fed.weight_g::numeric, 2),
-        fed.population,
-        round((fed.population * fed.weight_g / 1000)::numeric, 2),
-        round(fed.temp_c::numeric, 2),
-        fed.deaths,
-        fed.feed_kg,
-        CASE WHEN fed.feed_kg > 0 AND fed.gain_kg > 0 THEN round((fed.feed_kg / fed.gain_kg::numeric), 3) END,
-        CASE
-            WHEN aquasql.is_growth_sample_day(p_stage, fed.day_index) THEN 'growth_sample'
-            WHEN p_stage > 1 AND fed.day_index = 0 THEN 'transfer'
-        END,
-        jsonb_build_object(
-            'population', 'mortality_model',
-            'weight', CASE WHEN aquasql.is_growth_sample_day(p_stage, fed.day_index)
-                THEN 'growth_sample' ELSE 'tgc_model' END,
-            'temperature', 'sensor_daily_mean',
-            'feed', CASE WHEN fed.fcr IS NULL THEN 'none' ELSE 'feeding_events' END
-        ),
-        jsonb_build_object(
-            'population', 0.95,
-            'weight', CASE WHEN aquasql.is_growth_sample_day(p_stage, fed.day_index) THEN 1.0 ELSE 0.8 END,
-            'temperature', 1.0,
-            'feed', 1.0
-        ),
-        (fed.date + 1)::timestamptz
-    FROM fed;
-    GET DIAGNOSTICS written = ROW_COUNT;
-
-    UPDATE aquasql.assignment_life AS l SET end_population = s.population
-    FROM batch_actualdailyassignmentstate AS s
-    WHERE l.stage_order = p_stage AND l.batch_id = ANY(p_batches)
-        AND s.assignment_id = l.assignment_id AND s.date = l.last_day;
+    SELECT count(*) INTO written FROM inserted;
     RETURN written;
 END
 $$;
 
 -- Finally, every assignment row carries its population, weight and biomass on its last day
 -- in the history (for active assignments: the run date).
-CREATE OR REPLACE FUNCTION aquasql.lifecycle_finish_assignments(p_batches bigint [])
+CREATE OR REPLACE FUNCTION aquasql.lifecycle_finish_assignments(p_batches bigint[])
 RETURNS void
 LANGUAGE sql
 AS $$
     UPDATE batch_batchcontainerassignment AS a SET
-        population_count = s.population,
-        avg_weight_g = s.avg_weight_g,
-        biomass_kg = s.biomass_kg,
+        population_count = l.end_population,
+        avg_weight_g = round(d.weight_g::numeric, 2),
+        biomass_kg = round((l.end_population * d.weight_g / 1000)::numeric, 2),
         updated_at = (l.last_day + 1)::timestamptz
     FROM aquasql.assignment_life AS l
-    INNER JOIN batch_actualdailyassignmentstate AS s
-        ON l.assignment_id = s.assignment_id AND l.last_day = s.date
+    INNER JOIN aquasql.batch_day AS d ON l.batch_id = d.batch_id AND l.last_day = d.date
     WHERE a.id = l.assignment_id AND l.batch_id = ANY(p_batches);
 $$;

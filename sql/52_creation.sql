@@ -1,7 +1,7 @@
 -- Day 1: the eggs arrive. One creation workflow per batch and one delivery per tray; each
 -- tray starts with the eggs delivered to it less those dead on arrival.
 
-CREATE OR REPLACE FUNCTION aquasql.egg_deliveries(p_batches bigint [])
+CREATE OR REPLACE FUNCTION aquasql.egg_deliveries(p_batches bigint[])
 RETURNS TABLE (assignment_id bigint, batch_id bigint, action_number integer, eggs integer, dead_on_arrival integer)
 LANGUAGE sql STABLE
 AS $$
@@ -35,7 +35,7 @@ AS $$
     FROM shares
 $$;
 
-CREATE OR REPLACE FUNCTION aquasql.lifecycle_creation(p_batches bigint [])
+CREATE OR REPLACE FUNCTION aquasql.lifecycle_creation(p_batches bigint[])
 RETURNS void
 LANGUAGE plpgsql
 AS $$

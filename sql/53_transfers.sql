@@ -3,7 +3,7 @@
 -- destinations by overlapping their cumulative fish ranges (like merging two sorted lists),
 -- so every fish is accounted for once and each destination starts with exactly what it got.
 
-CREATE OR REPLACE FUNCTION aquasql.transfer_moves(p_batches bigint [], p_to_stage integer)
+CREATE OR REPLACE FUNCTION aquasql.transfer_moves(p_batches bigint[], p_to_stage integer)
 RETURNS TABLE (
     batch_id bigint,
     action_number integer,
@@ -98,7 +98,7 @@ AS $$
     FROM moves AS m
 $$;
 
-CREATE OR REPLACE FUNCTION aquasql.lifecycle_transfer(p_batches bigint [], p_to_stage integer)
+CREATE OR REPLACE FUNCTION aquasql.lifecycle_transfer(p_batches bigint[], p_to_stage integer)
 RETURNS void
 LANGUAGE plpgsql
 AS $$
@@ -110,6 +110,8 @@ BEGIN
     DROP TABLE IF EXISTS lifecycle_move;
     CREATE TEMP TABLE lifecycle_move ON COMMIT DROP AS
     SELECT * FROM aquasql.transfer_moves(p_batches, p_to_stage);
+    -- a few rows: without statistics the planner would scan all of batch_day to join them
+    ANALYZE lifecycle_move;
 
     UPDATE aquasql.assignment_life AS l SET start_population = m.received
     FROM (

@@ -1,10 +1,10 @@
 -- The lifecycle of the given batches (default: every planned batch), stage after stage.
-CREATE OR REPLACE FUNCTION aquasql.generate_lifecycle(p_batches bigint [] DEFAULT NULL)
+CREATE OR REPLACE FUNCTION aquasql.generate_lifecycle(p_batches bigint[] DEFAULT NULL)
 RETURNS bigint
 LANGUAGE plpgsql
 AS $$
 DECLARE
-    batches bigint [] := aquasql.plan_batches(p_batches);
+    batches bigint[] := aquasql.plan_batches(p_batches);
     stage integer;
     written bigint := 0;
 BEGIN
@@ -25,5 +25,5 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION aquasql.generate_lifecycle(bigint []) IS
+COMMENT ON FUNCTION aquasql.generate_lifecycle(bigint[]) IS
 'Creation, daily state, transfers and final assignment figures for the given batches (default: all planned). Returns the daily-state rows written.';

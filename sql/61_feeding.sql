@@ -14,12 +14,12 @@ $$;
 COMMENT ON FUNCTION aquasql.feeding_meals() IS
 'The daily meals: meal 0 at 08:00 gets round(feed / 2, 4), meal 1 at 16:00 the rest of the day''s feed.';
 
-CREATE OR REPLACE FUNCTION aquasql.generate_feeding(p_batches bigint [] DEFAULT NULL)
+CREATE OR REPLACE FUNCTION aquasql.generate_feeding(p_batches bigint[] DEFAULT NULL)
 RETURNS bigint
 LANGUAGE plpgsql
 AS $$
 DECLARE
-    batches bigint [] := aquasql.plan_batches(p_batches);
+    batches bigint[] := aquasql.plan_batches(p_batches);
     written bigint;
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM aquasql.feed_bands()) THEN
@@ -92,7 +92,7 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION aquasql.generate_feeding(bigint []) IS
+COMMENT ON FUNCTION aquasql.generate_feeding(bigint[]) IS
 'Feeding events of the given batches (default: all planned): two AUTOMATIC meals (08:00, 16:00) per fed '
 'assignment-day splitting the daily state''s feed_kg exactly, feed by mean weight (feed_for_weight), '
 'id = daily-state id * 2 + meal index. Replaces the batches'' events; feed_cost is left NULL for '

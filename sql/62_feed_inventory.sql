@@ -161,7 +161,7 @@ COMMENT ON FUNCTION aquasql.feed_draws() IS
 '(lot size = its purchase''s quantity_kg, order = entry_date, id; feedings by date, time, id): one row per '
 '(feeding, lot) with the kg drawn and the lot''s cost per kg; stock_id NULL if the lots do not cover a feeding.';
 
-CREATE OR REPLACE FUNCTION aquasql.generate_feed_inventory(p_batches bigint [] DEFAULT NULL)
+CREATE OR REPLACE FUNCTION aquasql.generate_feed_inventory(p_batches bigint[] DEFAULT NULL)
 RETURNS bigint
 LANGUAGE plpgsql
 AS $$
@@ -334,7 +334,7 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION aquasql.generate_feed_inventory(bigint []) IS
+COMMENT ON FUNCTION aquasql.generate_feed_inventory(bigint[]) IS
 'Feed purchases, FIFO lots (inventory_feedcontainerstock, quantity_kg = remaining at the run date) and every '
 'feeding''s feed_cost, over ALL feeding events at once: silos and barges are shared by consecutive batches, so '
 'run it once after every partition''s feeding is written (p_batches must be NULL or cover every planned batch). '

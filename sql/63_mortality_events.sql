@@ -51,12 +51,12 @@ $$;
 COMMENT ON FUNCTION aquasql.disease_treatment(text) IS
 'The treatment the health journal records for a disease named by aquasql.disease_name.';
 
-CREATE OR REPLACE FUNCTION aquasql.generate_mortality_events(p_batches bigint [] DEFAULT NULL)
+CREATE OR REPLACE FUNCTION aquasql.generate_mortality_events(p_batches bigint[] DEFAULT NULL)
 RETURNS bigint
 LANGUAGE plpgsql
 AS $$
 DECLARE
-    batches bigint [] := aquasql.plan_batches(p_batches);
+    batches bigint[] := aquasql.plan_batches(p_batches);
     seed bigint := aquasql.run_seed();
     handling_days integer := aquasql.param('handling_days')::integer;
     written bigint;
@@ -123,7 +123,7 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION aquasql.generate_mortality_events(bigint []) IS
+COMMENT ON FUNCTION aquasql.generate_mortality_events(bigint[]) IS
 'batch_mortalityevent for the given batches (default: all planned): one event per assignment-day with '
 'deaths in batch_actualdailyassignmentstate (id = the daily-state id, count = that day''s deaths, biomass '
 'at that day''s mean weight); cause DISEASE during the assignment''s disease episode, HANDLING in the '

@@ -5,7 +5,7 @@
 -- and rising slightly with size (lean fry, well-conditioned salmon at sea).
 
 -- One row per sample to take: its id (= the daily-state id), size, true mean, spread and K.
-CREATE OR REPLACE FUNCTION aquasql.growth_sample_plan(p_batches bigint [])
+CREATE OR REPLACE FUNCTION aquasql.growth_sample_plan(p_batches bigint[])
 RETURNS TABLE (
     id bigint,
     assignment_id bigint,
@@ -23,20 +23,26 @@ AS $$
         SELECT aquasql.run_seed() AS seed
     ),
 
-    base AS (
+    base AS MATERIALIZED (
         SELECT
             s.id,
             s.assignment_id,
             s.date,
+            s.day_number,
             aquasql.day_key(s.date) AS dk,
             l.stage_order::integer AS stage_order,
             s.avg_weight_g::double precision AS w,
-            aquasql.weight_cv(s.day_number) AS cv,
             r.seed
         FROM batch_actualdailyassignmentstate AS s
         INNER JOIN aquasql.assignment_life AS l ON s.assignment_id = l.assignment_id
         CROSS JOIN setting AS r
         WHERE s.batch_id = ANY(p_batches) AND l.batch_id = ANY(p_batches) AND s.anchor_type = 'growth_sample'
+    ),
+
+    -- weight_cv reads parameters: once per distinct age, not once per sample
+    spread AS MATERIALIZED (
+        SELECT d.day_number, aquasql.weight_cv(d.day_number) AS cv
+        FROM (SELECT DISTINCT base.day_number FROM base) AS d
     )
 
     SELECT
@@ -51,7 +57,7 @@ AS $$
             ELSE 30
         END,
         b.w,
-        b.cv,
+        c.cv,
         -- K ≈ 1.02 at 0.5 g rising to ≈ 1.22 at 5 kg, sd 0.03, kept inside 1.03-1.26 so that K
         -- recomputed from the rounded mean weight and length stays within 1.0-1.3
         least(1.26, greatest(1.03,
@@ -59,20 +65,21 @@ AS $$
             + 0.03 * aquasql.rand_normal(b.seed, aquasql.stream('growth_sample'), b.assignment_id, b.dk, 6)
         ))
     FROM base AS b
+    INNER JOIN spread AS c ON b.day_number = c.day_number
 $$;
 
-COMMENT ON FUNCTION aquasql.growth_sample_plan(bigint []) IS
+COMMENT ON FUNCTION aquasql.growth_sample_plan(bigint[]) IS
 'The growth samples of the given batches before drawing the fish: id (= daily-state id), assignment, date, '
 'PRNG day key, stage, sample size, true mean weight (daily state), within-container CV and condition factor K.';
 
 CREATE OR REPLACE FUNCTION aquasql.generate_growth_samples(
-    p_batches bigint [] DEFAULT NULL, p_with_individuals boolean DEFAULT FALSE
+    p_batches bigint[] DEFAULT NULL, p_with_individuals boolean DEFAULT FALSE
 )
 RETURNS bigint
 LANGUAGE plpgsql
 AS $$
 DECLARE
-    batches bigint [] := aquasql.plan_batches(p_batches);
+    batches bigint[] := aquasql.plan_batches(p_batches);
     seed bigint := aquasql.run_seed();
     samples bigint;
     fish bigint := 0;
@@ -232,7 +239,7 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION aquasql.generate_growth_samples(bigint [], boolean) IS
+COMMENT ON FUNCTION aquasql.generate_growth_samples(bigint[], boolean) IS
 'batch_growthsample for the given batches (default: all planned) on every daily-state row with anchor_type '
 '''growth_sample'' (weekly, stages >= 2; id = the daily-state id): 30 fish in freshwater, 20-30 at sea, mean '
 'weight = true mean with sampling error, sd from aquasql.weight_cv, lengths from a condition factor of '

@@ -51,7 +51,7 @@ COMMENT ON FUNCTION aquasql.geography_operator_id(bigint) IS
 -- The lice model per sea assignment-day: cycle number, true adult females per fish, and
 -- whether the ring is deloused that day (the first day of a new cycle). Shared by the lice
 -- counts and the health journal (treatment entries).
-CREATE OR REPLACE FUNCTION aquasql.lice_days(p_batches bigint [])
+CREATE OR REPLACE FUNCTION aquasql.lice_days(p_batches bigint[])
 RETURNS TABLE (
     state_id bigint,
     assignment_id bigint,
@@ -117,7 +117,7 @@ AS $$
             floor(pressure.p)::integer AS cycle,
             pressure.p - floor(pressure.p) AS frac,
             -- adult females left after a delousing: 0.02 on fresh smolts, more every cycle
-            CASE WHEN pressure.p < 1 THEN 0.02 ELSE least(0.04 + 0.02 * floor(pressure.p), 0.12) END AS residue
+            CASE WHEN pressure.p < 1 THEN 0.02 ELSE least(0.08 + 0.02 * floor(pressure.p), 0.16) END AS residue
         FROM pressure
     )
 
@@ -138,16 +138,16 @@ AS $$
     FROM cycled AS c
 $$;
 
-COMMENT ON FUNCTION aquasql.lice_days(bigint []) IS
+COMMENT ON FUNCTION aquasql.lice_days(bigint[]) IS
 'The sea-lice model for every sea assignment-day of the given batches: delousing cycle, true adult female '
 'lice per fish, and treated = a delousing that day (the first day of a new cycle).';
 
-CREATE OR REPLACE FUNCTION aquasql.generate_lice_counts(p_batches bigint [] DEFAULT NULL)
+CREATE OR REPLACE FUNCTION aquasql.generate_lice_counts(p_batches bigint[] DEFAULT NULL)
 RETURNS bigint
 LANGUAGE plpgsql
 AS $$
 DECLARE
-    batches bigint [] := aquasql.plan_batches(p_batches);
+    batches bigint[] := aquasql.plan_batches(p_batches);
     seed bigint := aquasql.run_seed();
     fish integer := coalesce(aquasql.param('lice_count_fish'), 20)::integer;
     weekly_min_temp double precision := coalesce(aquasql.param('lice_weekly_min_temp_c'), 4);
@@ -246,7 +246,7 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION aquasql.generate_lice_counts(bigint []) IS
+COMMENT ON FUNCTION aquasql.generate_lice_counts(bigint[]) IS
 'health_licecount for the sea rings of the given batches (default: all planned): weekly counts (fortnightly '
 'below lice_weekly_min_temp_c) of lice_count_fish fish, one row per lice type in the normalized format '
 '(L. salmonis adult female, adult male, chalimus, pre-adult; Caligus elongatus adults when found), from '

@@ -5,12 +5,12 @@
 --   slot 3  each sea-lice delousing of a ring (aquasql.lice_days).
 -- id = the daily-state id of the entry's day * 8 + slot.
 
-CREATE OR REPLACE FUNCTION aquasql.generate_journal(p_batches bigint [] DEFAULT NULL)
+CREATE OR REPLACE FUNCTION aquasql.generate_journal(p_batches bigint[] DEFAULT NULL)
 RETURNS bigint
 LANGUAGE plpgsql
 AS $$
 DECLARE
-    batches bigint [] := aquasql.plan_batches(p_batches);
+    batches bigint[] := aquasql.plan_batches(p_batches);
     seed bigint := aquasql.run_seed();
     vet integer := coalesce(aquasql.user_id('vet_01'), aquasql.user_id('system_admin'));
     -- an episode whose hazard factor is above the middle of the range is 'high'
@@ -150,7 +150,7 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION aquasql.generate_journal(bigint []) IS
+COMMENT ON FUNCTION aquasql.generate_journal(bigint[]) IS
 'health_journalentry for the given batches (default: all planned), by vet_01: a routine observation every '
 '30 days per assignment, an issue at the start of each disease episode and its treatment two days later, '
 'and each sea-lice delousing. id = daily-state id * 8 + slot (0 routine, 1 issue, 2 treatment, 3 lice). '

@@ -5,7 +5,7 @@
 -- and a broken one fails.
 BEGIN;
 
-SELECT plan(66);
+SELECT plan(67);
 
 -- Statistics need many draws, not fast plans: JIT compiling the large inlined expressions
 -- would cost more than it saves on these sample sizes.
@@ -243,6 +243,21 @@ SELECT is(
     ),
     10,
     'changing seed, stream, any key, the lane, or swapping keys changes the draw'
+);
+
+SELECT is(
+    (
+        SELECT ARRAY[
+            count(*) FILTER (WHERE aquasql.rand_uniform(42, 1, g, 3) = aquasql.rand_uniform(43, 1, g, 3)),
+            count(*) FILTER (WHERE aquasql.rand_uniform(42, 1, g, 3) = aquasql.rand_uniform(42, 2, g, 3)),
+            count(*) FILTER (WHERE aquasql.rand_normal(42, 1, g, 3) = aquasql.rand_normal(42, 1, g, 4)),
+            count(*) FILTER (WHERE aquasql.rand_normal(42, 1, g, 3) = aquasql.rand_normal(42, 1, g + 1, 3)),
+            count(*) FILTER (WHERE aquasql.rand_uniform(0, 1, g) = aquasql.rand_uniform(0, 1, g, 0, 1))
+        ]::integer[]
+        FROM generate_series(1, 10000) AS g
+    ),
+    ARRAY[0, 0, 0, 0, 0],
+    'over 10^4 keys, no draw repeats under another seed, stream, k1, k2 or k3'
 );
 
 SELECT cmp_ok(
@@ -522,7 +537,8 @@ ORDER BY seed;
 
 -- Further axes and pairs over 250000 keys each: |r| < 0.01 (about 5 standard errors).
 SELECT ok(
-    max(abs(r)) < 0.01, format('lag-1 correlations, other axes and draws: %s', string_agg(what || ' ' || round(r::numeric, 5), ', '))
+    max(abs(r)) < 0.01,
+    format('lag-1 correlations, other axes and draws: %s', string_agg(what || ' ' || round(r::numeric, 5), ', '))
 ) FROM (
     SELECT 'k3' AS what, corr(aquasql.rand_uniform(0, 1, 3, 4, g), aquasql.rand_uniform(0, 1, 3, 4, g + 1)) AS r
     FROM generate_series(1, 250000) AS g
@@ -538,7 +554,8 @@ SELECT ok(
 ) AS t;
 
 SELECT ok(
-    max(abs(r)) < 0.01, format('same key, different stream or function: %s', string_agg(what || ' ' || round(r::numeric, 5), ', '))
+    max(abs(r)) < 0.01,
+    format('same key, different stream or function: %s', string_agg(what || ' ' || round(r::numeric, 5), ', '))
 ) FROM (
     SELECT 'stream 1 vs 2' AS what, corr(aquasql.rand_uniform(0, 1, g, 5), aquasql.rand_uniform(0, 2, g, 5)) AS r
     FROM generate_series(1, 250000) AS g
