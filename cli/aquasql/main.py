@@ -5,7 +5,7 @@ import typer
 from . import __version__, db_commands
 from .migrate_command import migrate
 from .profiles_command import profiles
-from .seed_command import plan, seed
+from .seed_command import batch, plan, seed
 
 app = typer.Typer(
     name="aquasql",
@@ -20,6 +20,7 @@ app.command()(migrate)
 app.command()(profiles)
 app.command()(seed)
 app.command()(plan)
+app.command()(batch)
 
 
 def _version(value: bool):
