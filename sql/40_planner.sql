@@ -132,6 +132,7 @@ BEGIN
 
     -- Per geography: the stagger (given, the profile's, or derived from the saturation) and
     -- the oldest start.
+    DROP TABLE IF EXISTS plan_geo;
     CREATE TEMP TABLE plan_geo ON COMMIT DROP AS
     WITH fw_end AS (
         SELECT power(
@@ -178,6 +179,7 @@ BEGIN
     END IF;
 
     -- The batches, with their seeded individuality.
+    DROP TABLE IF EXISTS plan_candidate;
     CREATE TEMP TABLE plan_candidate ON COMMIT DROP AS
     SELECT
         row_number() OVER (ORDER BY g.sort_order, i)::bigint AS batch_id,
@@ -290,10 +292,12 @@ BEGIN
     END IF;
 
     -- Hand out stations and sea areas in date order, least recently used first.
+    DROP TABLE IF EXISTS plan_station;
     CREATE TEMP TABLE plan_station ON COMMIT DROP AS
     SELECT s.id, s.geography_id, s.name, NULL::date AS last_start
     FROM infrastructure_freshwaterstation AS s
     WHERE s.station_type = 'FRESHWATER' AND s.active AND s.geography_id IN (SELECT geography_id FROM plan_geo);
+    DROP TABLE IF EXISTS plan_area;
     CREATE TEMP TABLE plan_area ON COMMIT DROP AS
     SELECT a.id, a.geography_id, a.name, NULL::date AS free_from
     FROM infrastructure_area AS a

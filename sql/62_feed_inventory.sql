@@ -56,18 +56,21 @@ COMMENT ON FUNCTION aquasql.feed_container_of() IS
 'The feed container (silo or barge) each container is fed from: the hall''s silo ''{hall name}-Silo'' for '
 'freshwater containers; for sea rings the area''s barge of rank (ring rank by name) modulo the barge count.';
 
--- Price per kg of a feed in a year: finer feeds dearer, a yearly trend and a seeded
--- per-feed, per-year deviation, kept within 1.20-2.50.
+-- Price per kg of a feed in a year: finer feeds dearer (base 2.50 for 0.5 mm down to 1.35 for
+-- 6 mm), +3 % a year, a seeded market deviation per year shared by all feeds and a small one
+-- per feed and year (within +-1.5 %, less than half the gap between neighbouring feeds, so
+-- finer feeds stay dearer), kept within 1.20-2.50.
 CREATE OR REPLACE FUNCTION aquasql.feed_price(p_seed bigint, p_pellet_size_mm numeric, p_year integer)
 RETURNS numeric
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$
     SELECT round(least(2.5, greatest(1.2,
-        (1.30 + 1.10 * exp(-(coalesce(p_pellet_size_mm, 3) - 0.5) / 1.5))
+        (1.25 + 1.25 * exp(-(coalesce(p_pellet_size_mm, 3) - 0.5) / 2.2))
         * (1 + 0.03 * (p_year - 2024))
-        * (1 + aquasql.rand_normal(
-            p_seed, aquasql.stream('feed_cost'), round(coalesce(p_pellet_size_mm, 3) * 10)::bigint, p_year, 0, 0, 0.04
-        ))
+        * (1 + aquasql.rand_normal(p_seed, aquasql.stream('feed_cost'), p_year, 0, 0, 0, 0.03))
+        * (1 + 0.03 * (aquasql.rand_uniform(
+            p_seed, aquasql.stream('feed_cost'), p_year, round(coalesce(p_pellet_size_mm, 3) * 10)::bigint, 1
+        ) - 0.5))
     ))::numeric, 2)
 $$;
 
@@ -169,13 +172,23 @@ DECLARE
     seed bigint := aquasql.run_seed();
     run_date date := (SELECT as_of FROM aquasql.run_setting);
     lead_days constant integer := 3;
-    written bigint;
+    purchases bigint;
+    lots bigint;
+    unfed bigint;
     uncovered bigint;
 BEGIN
     IF p_batches IS NOT NULL AND NOT aquasql.plan_batches() <@ p_batches THEN
         RAISE EXCEPTION 'the feed inventory spans all batches and cannot be generated for a subset'
             USING ERRCODE = 'invalid_parameter_value',
             HINT = 'call aquasql.generate_feed_inventory() once, after every batch''s feeding is written';
+    END IF;
+
+    SELECT count(*) INTO unfed
+    FROM inventory_feedingevent AS e
+    WHERE NOT EXISTS (SELECT 1 FROM aquasql.feed_container_of() AS m WHERE m.container_id = e.container_id);
+    IF unfed > 0 THEN
+        RAISE EXCEPTION '% feeding events are in containers without a silo or barge', unfed
+            USING ERRCODE = 'object_not_in_prerequisite_state';
     END IF;
 
     TRUNCATE inventory_feedcontainerstock, inventory_feedpurchase;
@@ -291,7 +304,7 @@ BEGIN
         (o.order_day + time '09:00')::timestamptz
     FROM pg_temp.feed_inventory_order AS o
     WHERE o.delivery_day <= run_date;
-    GET DIAGNOSTICS written = ROW_COUNT;
+    GET DIAGNOSTICS purchases = ROW_COUNT;
 
     -- Lots start full; the draws below bring them to what remains at the run date.
     INSERT INTO inventory_feedcontainerstock (
@@ -300,13 +313,15 @@ BEGIN
     SELECT o.id, o.feed_container_id, o.id, o.quantity_kg, o.entry_date, o.entry_date, o.entry_date
     FROM pg_temp.feed_inventory_order AS o
     WHERE o.delivery_day <= run_date;
+    GET DIAGNOSTICS lots = ROW_COUNT;
 
     CREATE TEMP TABLE feed_inventory_draw ON COMMIT DROP AS
     SELECT * FROM aquasql.feed_draws();
 
     SELECT count(*) INTO uncovered FROM pg_temp.feed_inventory_draw WHERE stock_id IS NULL;
     IF uncovered > 0 THEN
-        RAISE EXCEPTION 'feed stock does not cover % feeding draws', uncovered;
+        RAISE EXCEPTION 'feed stock does not cover % feeding draws', uncovered
+            USING ERRCODE = 'internal_error';
     END IF;
 
     UPDATE inventory_feedingevent AS e SET feed_cost = c.feed_cost
@@ -330,7 +345,7 @@ BEGIN
 
     PERFORM aquasql.sync_identity('inventory_feedpurchase');
     PERFORM aquasql.sync_identity('inventory_feedcontainerstock');
-    RETURN written;
+    RETURN purchases + lots;
 END
 $$;
 
@@ -340,4 +355,4 @@ COMMENT ON FUNCTION aquasql.generate_feed_inventory(bigint[]) IS
 'run it once after every partition''s feeding is written (p_batches must be NULL or cover every planned batch). '
 'Idempotent: purchases and lots are rewritten. Per (feed container, feed): initial fill of 80 % of capacity, then '
 'an 80 % order whenever the stock position falls below 20 %, arriving 3 days later or earlier if the stock on hand '
-'would not cover a day. Returns the purchases written.';
+'would not cover a day. Returns the purchase and lot rows written.';

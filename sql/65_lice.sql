@@ -191,7 +191,7 @@ BEGIN
                 WHEN 2 THEN 0.75 * c.adult_female_mean
                 WHEN 3 THEN (1.5 * c.adult_female_mean + 0.1 * c.ramp) * (0.5 + 0.5 * c.warmth)
                 WHEN 4 THEN 1.1 * c.adult_female_mean + 0.03 * c.ramp
-                ELSE 0.06 * c.ramp * c.warmth ^ 2
+                ELSE 0.03 * c.ramp * c.warmth ^ 2
             END
             -- patchiness between counts (log-normal, mean 1)
             * exp(0.3 * aquasql.rand_normal(seed, aquasql.stream('lice_type'), c.assignment_id, c.dk, t.slot) - 0.045)

@@ -1,0 +1,224 @@
+-- Growth samples (tiny profile): weekly on the daily state's growth-sample anchors outside
+-- the egg stage, unbiased around the true mean weight, plausible spread and condition factor;
+-- with individual fish, the sample row is computed from its fish.
+BEGIN;
+SELECT plan(24);
+
+SELECT aquasql.generate_infrastructure('tiny');
+SELECT aquasql.generate_master_data();
+SELECT aquasql.plan('tiny', 42, '2026-11-23');
+SELECT aquasql.generate_lifecycle();
+
+SELECT cmp_ok(aquasql.generate_growth_samples(), '>', 0::bigint, 'generate_growth_samples writes rows');
+
+CREATE TEMP TABLE sample ON COMMIT DROP AS
+SELECT
+    g.*,
+    s.avg_weight_g AS true_weight_g,
+    s.day_number,
+    l.stage_order,
+    100 * g.avg_weight_g / g.avg_length_cm ^ 3 AS k
+FROM batch_growthsample AS g
+INNER JOIN batch_actualdailyassignmentstate AS s ON g.id = s.id
+INNER JOIN aquasql.assignment_life AS l ON g.assignment_id = l.assignment_id;
+
+SELECT set_eq(
+    'SELECT id, assignment_id, date FROM batch_actualdailyassignmentstate WHERE anchor_type = ''growth_sample''',
+    'SELECT id, assignment_id, sample_date FROM batch_growthsample',
+    'one sample per growth-sample anchor day (id = daily-state id)'
+);
+
+SELECT is(
+    (SELECT count(*) FROM sample WHERE stage_order = 1),
+    0::bigint,
+    'no samples in Egg&Alevin'
+);
+
+SELECT is(
+    (SELECT count(*) FROM aquasql.assignment_life AS l
+        INNER JOIN aquasql.plan_batch AS p ON l.batch_id = p.batch_id
+        WHERE l.stage_order > 1 AND l.last_day - l.first_day >= 3
+            AND NOT EXISTS (SELECT 1 FROM batch_growthsample AS g WHERE g.assignment_id = l.assignment_id)),
+    0::bigint,
+    'every assignment outside Egg&Alevin holding fish for 4 days or more is sampled'
+);
+
+SELECT is(
+    (SELECT count(*) FROM (
+        SELECT sample_date - lag(sample_date) OVER (PARTITION BY assignment_id ORDER BY sample_date) AS gap
+        FROM batch_growthsample
+    ) AS x WHERE gap <> 7),
+    0::bigint,
+    'samples are weekly within each assignment'
+);
+
+SELECT is(
+    (SELECT count(*) FROM sample
+        WHERE (stage_order < 6 AND sample_size <> 30) OR (stage_order = 6 AND sample_size NOT BETWEEN 20 AND 30)),
+    0::bigint,
+    'sample size 30 in freshwater, 20-30 at sea'
+);
+
+SELECT cmp_ok(
+    (SELECT count(DISTINCT sample_size) FROM sample WHERE stage_order = 6),
+    '>',
+    1::bigint,
+    'sea sample sizes vary'
+);
+
+SELECT cmp_ok(
+    (SELECT abs(avg(avg_weight_g / true_weight_g - 1)) FROM sample),
+    '<',
+    0.01,
+    'sampled means are unbiased: mean relative error below 1 %'
+);
+
+SELECT cmp_ok(
+    (SELECT avg(abs(avg_weight_g / true_weight_g - 1)) FROM sample),
+    '<',
+    0.05,
+    'sampled means within a few % of the true mean on average'
+);
+
+SELECT is(
+    (SELECT count(*) FROM sample
+        WHERE std_deviation_weight NOT BETWEEN 0.5 * avg_weight_g * aquasql.weight_cv(day_number)::numeric - 0.005
+            AND 1.5 * avg_weight_g * aquasql.weight_cv(day_number)::numeric + 0.005),
+    0::bigint,
+    'standard deviation = mean x weight_cv(day) within +- 50 % (and rounding)'
+);
+
+SELECT is(
+    (SELECT count(*) FROM sample
+        WHERE NOT (min_weight_g > 0 AND min_weight_g < avg_weight_g AND avg_weight_g < max_weight_g)
+            OR (avg_weight_g - min_weight_g) / std_deviation_weight NOT BETWEEN 1.5 AND 3
+            OR (max_weight_g - avg_weight_g) / std_deviation_weight NOT BETWEEN 1.5 AND 3),
+    0::bigint,
+    '0 < min < mean < max, extremes about 2-2.5 sd from the mean'
+);
+
+SELECT is(
+    (SELECT count(*) FROM sample
+        WHERE condition_factor NOT BETWEEN 1.0 AND 1.3 OR k NOT BETWEEN 1.0 AND 1.3
+            OR abs(condition_factor - k) > 0.006),
+    0::bigint,
+    'condition factor K = 100 W / L^3 in 1.0-1.3'
+);
+
+SELECT cmp_ok(
+    (SELECT avg(condition_factor) FROM sample WHERE stage_order = 6),
+    '>',
+    (SELECT avg(condition_factor) FROM sample WHERE stage_order = 2),
+    'K higher at sea than in fry'
+);
+
+SELECT is(
+    (SELECT count(*) FROM sample
+        WHERE avg_length_cm <= 0 OR std_deviation_length <= 0 OR notes <> ''
+            OR created_at AT TIME ZONE 'UTC' <> sample_date + time '14:00'),
+    0::bigint,
+    'lengths positive, notes blank, timestamps from the sample date'
+);
+
+SELECT set_eq(
+    'SELECT a.id, max(g.sample_date) FROM batch_batchcontainerassignment AS a
+        LEFT JOIN batch_growthsample AS g ON a.id = g.assignment_id GROUP BY a.id',
+    'SELECT id, last_weighing_date FROM batch_batchcontainerassignment',
+    'last_weighing_date = the assignment''s latest sample (NULL when never sampled)'
+);
+
+-- Determinism: regenerating, and generating batch by batch, give the same rows.
+CREATE TEMP TABLE first_run ON COMMIT DROP AS
+SELECT
+    (SELECT md5(string_agg(g::text, '|' ORDER BY g.id)) FROM batch_growthsample AS g) AS samples,
+    (SELECT md5(string_agg(a.id || ':' || a.last_weighing_date, '|' ORDER BY a.id))
+        FROM batch_batchcontainerassignment AS a) AS weighed;
+
+SELECT aquasql.generate_growth_samples();
+SELECT is(
+    (SELECT md5(string_agg(g::text, '|' ORDER BY g.id)) FROM batch_growthsample AS g),
+    (SELECT samples FROM first_run),
+    'regenerating gives identical rows'
+);
+
+DELETE FROM batch_growthsample;
+UPDATE batch_batchcontainerassignment SET last_weighing_date = NULL;
+SELECT aquasql.generate_growth_samples(ARRAY[2]::bigint[]);
+SELECT aquasql.generate_growth_samples(ARRAY[1]::bigint[]);
+SELECT is(
+    (SELECT md5(string_agg(g::text, '|' ORDER BY g.id)) FROM batch_growthsample AS g)
+    || (SELECT md5(string_agg(a.id || ':' || a.last_weighing_date, '|' ORDER BY a.id))
+        FROM batch_batchcontainerassignment AS a),
+    (SELECT samples || weighed FROM first_run),
+    'batch by batch, in another order, gives identical rows and weighing dates'
+);
+
+-- With individual fish.
+SELECT is(
+    aquasql.generate_growth_samples(NULL, TRUE),
+    (SELECT count(*) + sum(sample_size) FROM batch_growthsample),
+    'with individuals: one row per sample and per fish'
+);
+
+SELECT is(
+    (SELECT count(*) FROM batch_growthsample AS g
+        WHERE g.sample_size <> (SELECT count(*) FROM batch_individualgrowthobservation AS o
+            WHERE o.growth_sample_id = g.id)),
+    0::bigint,
+    'each sample has sample_size fish'
+);
+
+SELECT is(
+    (SELECT count(*) FROM batch_individualgrowthobservation
+        WHERE id <> growth_sample_id * 100 + substr(fish_identifier, 2)::integer
+            OR fish_identifier !~ '^F[0-9]{2}$' OR weight_g <= 0 OR length_cm <= 0),
+    0::bigint,
+    'fish F01.. with id = sample id * 100 + fish number, positive weight and length'
+);
+
+SELECT is(
+    (SELECT count(*) FROM batch_growthsample AS g
+        INNER JOIN (
+            SELECT
+                growth_sample_id,
+                round(avg(weight_g), 2) AS w,
+                round(stddev_pop(weight_g), 2) AS sd,
+                min(weight_g) AS lo,
+                max(weight_g) AS hi,
+                round(avg(length_cm), 2) AS l,
+                round(stddev_pop(length_cm), 2) AS sdl
+            FROM batch_individualgrowthobservation GROUP BY growth_sample_id
+        ) AS o ON g.id = o.growth_sample_id
+        WHERE (g.avg_weight_g, g.std_deviation_weight, g.min_weight_g, g.max_weight_g, g.avg_length_cm,
+            g.std_deviation_length, g.condition_factor)
+            IS DISTINCT FROM (o.w, o.sd, o.lo, o.hi, o.l, o.sdl, round(100 * o.w / o.l ^ 3, 2))),
+    0::bigint,
+    'the sample row is the aggregate of its fish (as GrowthSample.calculate_aggregates)'
+);
+
+SELECT cmp_ok(
+    (SELECT abs(avg(g.avg_weight_g / s.avg_weight_g - 1)) FROM batch_growthsample AS g
+        INNER JOIN batch_actualdailyassignmentstate AS s ON g.id = s.id),
+    '<',
+    0.01,
+    'with individuals, sampled means are unbiased too'
+);
+
+SELECT is(
+    (SELECT count(*) FROM batch_growthsample WHERE condition_factor NOT BETWEEN 1.0 AND 1.3),
+    0::bigint,
+    'with individuals, K in 1.0-1.3'
+);
+
+CREATE TEMP TABLE fish_run ON COMMIT DROP AS
+SELECT md5(string_agg(o::text, '|' ORDER BY o.id)) AS digest FROM batch_individualgrowthobservation AS o;
+SELECT aquasql.generate_growth_samples(ARRAY[2]::bigint[], TRUE);
+SELECT aquasql.generate_growth_samples(ARRAY[1]::bigint[], TRUE);
+SELECT is(
+    (SELECT md5(string_agg(o::text, '|' ORDER BY o.id)) FROM batch_individualgrowthobservation AS o),
+    (SELECT digest FROM fish_run),
+    'individual fish are deterministic'
+);
+
+SELECT * FROM finish();
+ROLLBACK;

@@ -1,0 +1,105 @@
+-- The infrastructure generator: exact counts and names of the full layout, idempotence,
+-- smaller profiles, and a clear error for an unknown profile.
+BEGIN;
+SELECT plan(24);
+
+SELECT lives_ok($$ SELECT aquasql.generate_infrastructure('full') $$, 'full infrastructure generates');
+
+SELECT is((SELECT count(*) FROM infrastructure_geography), 2::bigint, '2 geographies');
+SELECT is((SELECT count(*) FROM infrastructure_freshwaterstation), 22::bigint, '22 freshwater stations');
+SELECT is((SELECT count(*) FROM infrastructure_hall), 110::bigint, '110 halls');
+SELECT is((SELECT count(*) FROM infrastructure_container), 1940::bigint, '1,940 containers');
+SELECT is((SELECT count(*) FROM infrastructure_area), 42::bigint, '42 sea areas');
+SELECT is((SELECT count(*) FROM infrastructure_container WHERE area_id IS NOT NULL), 840::bigint, '840 rings');
+SELECT is((SELECT count(*) FROM infrastructure_feedcontainer), 236::bigint, '236 feed containers');
+SELECT is((SELECT count(*) FROM infrastructure_sensor), 11060::bigint, '11,060 sensors');
+
+SELECT results_eq(
+    $$ SELECT g.name::text, count(*) FROM infrastructure_freshwaterstation AS s
+       JOIN infrastructure_geography AS g ON g.id = s.geography_id GROUP BY 1 ORDER BY 1 $$,
+    $$ VALUES ('Faroe Islands', 12::bigint), ('Scotland', 10::bigint) $$,
+    'stations per geography: Faroe 12, Scotland 10'
+);
+SELECT results_eq(
+    $$ SELECT g.name::text, count(*) FROM infrastructure_area AS a
+       JOIN infrastructure_geography AS g ON g.id = a.geography_id GROUP BY 1 ORDER BY 1 $$,
+    $$ VALUES ('Faroe Islands', 22::bigint), ('Scotland', 20::bigint) $$,
+    'sea areas per geography: Faroe 22, Scotland 20'
+);
+SELECT ok(
+    EXISTS (SELECT 1 FROM infrastructure_container WHERE name = 'FI-FW-01-A-C01')
+    AND EXISTS (SELECT 1 FROM infrastructure_container WHERE name = 'S-FW-10-E-C10')
+    AND EXISTS (SELECT 1 FROM infrastructure_container WHERE name = 'S-SEA-20-Ring-20')
+    AND EXISTS (SELECT 1 FROM infrastructure_hall WHERE name = 'FI-FW-12-Hall-E'),
+    'names follow the layout ({station}-{hall}-C01, {area}-Ring-20, {station}-Hall-E)'
+);
+SELECT results_eq(
+    $$ SELECT t.name::text, c.volume_m3, c.max_biomass_kg, count(*) FROM infrastructure_container AS c
+       JOIN infrastructure_containertype AS t ON t.id = c.container_type_id
+       GROUP BY 1, 2, 3 ORDER BY 2 $$,
+    $$ VALUES ('Incubation Tray', 10.00, 500.00, 220::bigint), ('Small Tank', 100.00, 5000.00, 220::bigint),
+              ('Medium Tank', 500.00, 25000.00, 220::bigint), ('Large Tank', 1000.00, 50000.00, 220::bigint),
+              ('Pre-Transfer Tank', 2000.00, 100000.00, 220::bigint), ('Sea Ring', 50000.00, 1250000.00, 840::bigint) $$,
+    'container types, volumes and max biomass (50 kg/m3 in tanks, 25 kg/m3 at sea)'
+);
+SELECT set_eq(
+    $$ SELECT sensor_type::text, count(*) FROM infrastructure_sensor GROUP BY 1 $$,
+    $$ VALUES ('CO2', 1100::bigint), ('Dissolved Oxygen', 1940::bigint), ('NH4', 1100::bigint),
+              ('NO2', 1100::bigint), ('NO3', 1100::bigint), ('Salinity', 840::bigint), ('pH', 1940::bigint),
+              ('Temperature', 1940::bigint) $$,
+    'sensors: 7 per tank, 4 per ring'
+);
+SELECT results_eq(
+    $$ SELECT container_type::text, capacity_kg, count(*) FROM infrastructure_feedcontainer GROUP BY 1, 2 ORDER BY 1, 2 $$,
+    $$ VALUES ('BARGE', 50000.00, 126::bigint), ('SILO', 5000.00, 22::bigint), ('SILO', 10000.00, 22::bigint),
+              ('SILO', 15000.00, 22::bigint), ('SILO', 20000.00, 22::bigint), ('SILO', 30000.00, 22::bigint) $$,
+    'a silo per hall (5-30 t), 3 barges of 50 t per area'
+);
+SELECT is(
+    (SELECT count(*) FROM infrastructure_container WHERE (hall_id IS NULL) = (area_id IS NULL)), 0::bigint,
+    'every container is in a hall or an area, never both'
+);
+
+CREATE TEMP TABLE before_second_run AS
+SELECT 'c' AS t, md5(string_agg(row(c.*)::text, ',' ORDER BY id)) AS h FROM infrastructure_container AS c
+UNION ALL SELECT 's', md5(string_agg(row(s.*)::text, ',' ORDER BY id)) FROM infrastructure_sensor AS s
+UNION ALL SELECT 'f', md5(string_agg(row(f.*)::text, ',' ORDER BY id)) FROM infrastructure_feedcontainer AS f
+UNION ALL SELECT 'h', md5(string_agg(row(h.*)::text, ',' ORDER BY id)) FROM infrastructure_hall AS h;
+SELECT lives_ok($$ SELECT aquasql.generate_infrastructure('full') $$, 'a second run succeeds');
+SELECT set_eq(
+    $$ SELECT * FROM before_second_run $$,
+    $$ SELECT 'c', md5(string_agg(row(c.*)::text, ',' ORDER BY id)) FROM infrastructure_container AS c
+       UNION ALL SELECT 's', md5(string_agg(row(s.*)::text, ',' ORDER BY id)) FROM infrastructure_sensor AS s
+       UNION ALL SELECT 'f', md5(string_agg(row(f.*)::text, ',' ORDER BY id)) FROM infrastructure_feedcontainer AS f
+       UNION ALL SELECT 'h', md5(string_agg(row(h.*)::text, ',' ORDER BY id)) FROM infrastructure_hall AS h $$,
+    'a second run leaves exactly the same rows'
+);
+
+SELECT throws_ok(
+    $$ SELECT aquasql.generate_infrastructure('huge') $$, '22023', 'unknown profile "huge"',
+    'an unknown profile is refused with its name'
+);
+
+-- The profile sizes users see match what the generator builds.
+SELECT results_eq(
+    $$ SELECT geographies, stations, halls, containers, sea_areas, feed_containers, sensors
+       FROM aquasql.profile_sizes() WHERE profile = 'full' $$,
+    $$ SELECT count(DISTINCT g.id), count(DISTINCT s.id), count(DISTINCT h.id),
+              (SELECT count(*) FROM infrastructure_container), (SELECT count(*) FROM infrastructure_area),
+              (SELECT count(*) FROM infrastructure_feedcontainer), (SELECT count(*) FROM infrastructure_sensor)
+       FROM infrastructure_geography AS g JOIN infrastructure_freshwaterstation AS s ON s.geography_id = g.id
+       JOIN infrastructure_hall AS h ON h.freshwater_station_id = s.id $$,
+    'profile_sizes() agrees with the generated full layout'
+);
+
+-- tiny, on an empty layout
+SET LOCAL client_min_messages = warning;
+TRUNCATE infrastructure_sensor, infrastructure_container, infrastructure_feedcontainer, infrastructure_hall,
+    infrastructure_freshwaterstation, infrastructure_area, infrastructure_geography CASCADE;
+SELECT lives_ok($$ SELECT aquasql.generate_infrastructure('tiny') $$, 'tiny infrastructure generates');
+SELECT is((SELECT count(*) FROM infrastructure_container), 18::bigint, 'tiny: 10 tanks and 8 rings');
+SELECT is((SELECT count(*) FROM infrastructure_sensor), 102::bigint, 'tiny: 70 + 32 sensors');
+SELECT is((SELECT count(*) FROM infrastructure_geography), 1::bigint, 'tiny: one geography');
+
+SELECT * FROM finish();
+ROLLBACK;

@@ -1,0 +1,185 @@
+-- Sea-lice counts (tiny profile): only at sea, weekly per ring (fortnightly below 4 °C), 20
+-- fish, one row per lice type, adult females mostly at or below 0.5 per fish. Faroe water
+-- never goes below 4 °C, so 100 days of the completed batch's sea stage are cooled to 3 °C.
+BEGIN;
+SELECT plan(19);
+
+SELECT aquasql.generate_infrastructure('tiny');
+SELECT aquasql.generate_master_data();
+SELECT aquasql.plan('tiny', 42, '2026-11-23');
+SELECT aquasql.generate_lifecycle();
+
+UPDATE batch_actualdailyassignmentstate AS s SET temp_c = 3.0
+FROM aquasql.assignment_life AS l
+WHERE s.assignment_id = l.assignment_id AND l.stage_order = 6
+    AND s.date BETWEEN l.first_day + 150 AND l.first_day + 249;
+
+SELECT cmp_ok(aquasql.generate_lice_counts(), '>', 0::bigint, 'generate_lice_counts writes rows');
+
+-- One row per count (ring and day), with the day's daily state.
+CREATE TEMP TABLE lice_count ON COMMIT DROP AS
+SELECT
+    c.assignment_id,
+    c.count_date,
+    s.date,
+    s.date - l.first_day AS day_index,
+    s.temp_c,
+    l.stage_order,
+    l.first_day,
+    l.last_day,
+    count(*) AS type_rows,
+    sum(c.count_value) FILTER (
+        WHERE t.species = 'Lepeophtheirus salmonis' AND t.gender = 'female' AND t.development_stage = 'adult'
+    ) AS adult_females,
+    count(*) FILTER (WHERE t.species = 'Lepeophtheirus salmonis') AS salmonis_rows,
+    count(*) FILTER (WHERE t.species = 'Caligus elongatus') AS caligus_rows
+FROM health_licecount AS c
+INNER JOIN health_licetype AS t ON c.lice_type_id = t.id
+INNER JOIN batch_actualdailyassignmentstate AS s ON c.id / 16 = s.id
+INNER JOIN aquasql.assignment_life AS l ON c.assignment_id = l.assignment_id
+GROUP BY c.assignment_id, c.count_date, s.date, l.first_day, l.last_day, s.temp_c, l.stage_order;
+
+SELECT is(
+    (SELECT count(*) FROM lice_count WHERE stage_order <> 6),
+    0::bigint,
+    'lice counts only at sea'
+);
+
+SELECT is(
+    (SELECT count(*) FROM aquasql.assignment_life AS l
+        INNER JOIN aquasql.plan_batch AS p ON l.batch_id = p.batch_id
+        WHERE l.stage_order = 6
+            AND NOT EXISTS (SELECT 1 FROM health_licecount AS c WHERE c.assignment_id = l.assignment_id)),
+    0::bigint,
+    'every ring at sea is counted'
+);
+
+SELECT is(
+    (SELECT count(*) FROM health_licecount AS c
+        INNER JOIN batch_batchcontainerassignment AS a ON c.assignment_id = a.id
+        WHERE c.batch_id <> a.batch_id OR c.container_id IS DISTINCT FROM a.container_id),
+    0::bigint,
+    'batch and container are the assignment''s'
+);
+
+SELECT is(
+    (SELECT count(*) FROM health_licecount AS c
+        INNER JOIN batch_actualdailyassignmentstate AS s ON c.id / 16 = s.id
+        WHERE s.assignment_id <> c.assignment_id OR s.date <> (c.count_date AT TIME ZONE 'UTC')::date
+            OR c.id % 16 NOT BETWEEN 1 AND 6),
+    0::bigint,
+    'id = daily-state id * 16 + lice-type slot, on that state''s day'
+);
+
+SELECT is(
+    (SELECT count(*) FROM lice_count WHERE date NOT BETWEEN first_day AND last_day),
+    0::bigint,
+    'counts within the assignment''s days'
+);
+
+SELECT set_eq(
+    'SELECT assignment_id, date FROM lice_count',
+    'SELECT s.assignment_id, s.date FROM batch_actualdailyassignmentstate AS s
+        INNER JOIN aquasql.assignment_life AS l ON s.assignment_id = l.assignment_id
+        WHERE l.stage_order = 6 AND (s.date - l.first_day) % 7 = 2
+            AND (s.temp_c >= 4 OR (s.date - l.first_day) / 7 % 2 = 0)',
+    'counting days: one fixed weekday per ring, weekly from 4 °C, fortnightly below'
+);
+
+SELECT cmp_ok(
+    (SELECT count(*) FROM lice_count WHERE temp_c < 4),
+    '>',
+    0::bigint,
+    'the cooled weeks are counted'
+);
+
+SELECT is(
+    (SELECT count(*) FROM (
+        SELECT
+            temp_c,
+            lag(temp_c) OVER w AS prev_temp_c,
+            date - lag(date) OVER w AS gap
+        FROM lice_count
+        WINDOW w AS (PARTITION BY assignment_id ORDER BY date)
+    ) AS x WHERE (temp_c >= 4 AND prev_temp_c >= 4 AND gap <> 7) OR (temp_c < 4 AND prev_temp_c < 4 AND gap <> 14)),
+    0::bigint,
+    'consecutive counts 7 days apart in warm water, 14 days apart below 4 °C'
+);
+
+SELECT is(
+    (SELECT count(*) FROM health_licecount
+        WHERE fish_sampled <> 20 OR detection_method <> 'manual' OR confidence_level NOT BETWEEN 0.85 AND 0.95
+            OR adult_female_count <> 0 OR adult_male_count <> 0 OR juvenile_count <> 0
+            OR count_value IS NULL OR lice_type_id IS NULL OR notes <> ''),
+    0::bigint,
+    '20 fish, manual, confidence 0.85-0.95, normalized format (legacy counts 0), notes blank'
+);
+
+SELECT is(
+    (SELECT count(*) FROM lice_count WHERE salmonis_rows <> 4 OR caligus_rows > 2 OR type_rows <> salmonis_rows + caligus_rows),
+    0::bigint,
+    'each count: the 4 L. salmonis rows, Caligus rows only when found'
+);
+
+SELECT is(
+    (SELECT count(*) - count(DISTINCT (assignment_id, count_date, lice_type_id)) FROM health_licecount),
+    0::bigint,
+    'one row per lice type per count'
+);
+
+SELECT ok(
+    (SELECT count(*) FROM lice_count WHERE caligus_rows > 0) BETWEEN 1 AND (SELECT count(*) / 2 FROM lice_count),
+    'Caligus elongatus found sometimes'
+);
+
+SELECT cmp_ok(
+    (SELECT count(*) FILTER (WHERE adult_females <= 10)::float / count(*) FROM lice_count),
+    '>=',
+    0.8::float,
+    'adult females at or below 0.5 per fish in at least 80 % of counts'
+);
+
+SELECT cmp_ok(
+    (SELECT count(*) FROM lice_count WHERE adult_females > 10),
+    '>',
+    0::bigint,
+    'occasional exceedances of 0.5 adult females per fish'
+);
+
+SELECT cmp_ok(
+    (SELECT avg(adult_females) FILTER (WHERE date - first_day >= 200) FROM lice_count),
+    '>',
+    (SELECT avg(adult_females) FILTER (WHERE date - first_day < 100) FROM lice_count),
+    'more lice after 200 days at sea than in the first 100'
+);
+
+SELECT is(
+    (SELECT count(*) FROM health_licecount
+        WHERE user_id IS DISTINCT FROM aquasql.user_id('operator_fi')
+            OR (count_date AT TIME ZONE 'UTC')::time NOT BETWEEN '10:00' AND '15:00'),
+    0::bigint,
+    'counted by the geography''s operator, from 10:00 UTC'
+);
+
+-- Determinism: regenerating, and generating batch by batch, give the same rows.
+CREATE TEMP TABLE first_run ON COMMIT DROP AS
+SELECT md5(string_agg(c::text, '|' ORDER BY c.id)) AS digest FROM health_licecount AS c;
+
+SELECT aquasql.generate_lice_counts();
+SELECT is(
+    (SELECT md5(string_agg(c::text, '|' ORDER BY c.id)) FROM health_licecount AS c),
+    (SELECT digest FROM first_run),
+    'regenerating gives identical rows'
+);
+
+DELETE FROM health_licecount;
+SELECT aquasql.generate_lice_counts(ARRAY[2]::bigint[]);
+SELECT aquasql.generate_lice_counts(ARRAY[1]::bigint[]);
+SELECT is(
+    (SELECT md5(string_agg(c::text, '|' ORDER BY c.id)) FROM health_licecount AS c),
+    (SELECT digest FROM first_run),
+    'batch by batch, in another order, gives identical rows'
+);
+
+SELECT * FROM finish();
+ROLLBACK;

@@ -1,0 +1,169 @@
+-- The lifecycle engine on one full-size batch (3.5 M eggs, 900 days from 2024-01-01, through
+-- harvest): fish conserved every day and at every transfer, growth from the stored
+-- temperatures, biology in the bands of the domain reference, feed from FCR, determinism.
+BEGIN;
+SET LOCAL client_min_messages = warning;
+SELECT plan(27);
+
+SELECT aquasql.generate_infrastructure('full');
+SELECT aquasql.generate_master_data();
+SELECT aquasql.plan('full', 42, '2026-06-18', 1, p_geography => 'Faroe Islands',
+    p_start_date => '2024-01-01', p_eggs => 3500000);
+SELECT cmp_ok(aquasql.generate_lifecycle(), '>', 9000::bigint, 'the lifecycle writes ≈ 10 K daily states');
+
+CREATE TEMP TABLE daily AS
+SELECT s.batch_id, s.date, s.day_number, sum(s.population) AS fish, sum(s.mortality_count) AS deaths,
+       max(s.avg_weight_g) AS weight, min(s.avg_weight_g) AS min_weight, count(*) AS containers
+FROM batch_actualdailyassignmentstate AS s GROUP BY 1, 2, 3;
+
+SELECT is(
+    (SELECT count(*) FROM daily WHERE weight <> min_weight), 0::bigint,
+    'all containers of a batch show the same mean weight on a day'
+);
+SELECT is(
+    (SELECT count(*) FROM (
+        SELECT d.*, lag(d.fish) OVER (ORDER BY d.date) AS fish_before,
+               coalesce((SELECT sum(total_mortality_count) FROM batch_batchtransferworkflow AS w
+                         WHERE w.batch_id = d.batch_id AND w.actual_start_date = d.date), 0) AS moved_dead
+        FROM daily AS d
+    ) AS x WHERE fish_before IS NOT NULL AND fish <> fish_before - deaths - moved_dead),
+    0::bigint, 'every day: fish = yesterday''s fish - deaths (- transfer losses on transfer days)'
+);
+SELECT is(
+    (SELECT count(*) FROM (SELECT date FROM daily GROUP BY date HAVING count(*) > 1) AS x), 0::bigint,
+    'one batch total per day (no day counted twice)'
+);
+SELECT ok(
+    (SELECT fish BETWEEN 2800000 AND 3200000 FROM daily WHERE day_number = 91),
+    'day 91: 2.8-3.2 M fish of 3.5 M eggs (no doubling on the transfer day)'
+);
+
+-- Transfers: what left the source = transferred + died; destinations start from what they got.
+SELECT is(
+    (SELECT count(*) FROM batch_batchtransferworkflow), 5::bigint, 'five transfer workflows'
+);
+SELECT is(
+    (SELECT count(*) FROM batch_batchtransferworkflow AS w
+     WHERE w.total_source_count <> w.total_transferred_count + w.total_mortality_count
+        OR w.total_transferred_count <> (SELECT sum(transferred_count) FROM batch_transferaction WHERE workflow_id = w.id)
+        OR w.total_mortality_count <> (SELECT sum(mortality_during_transfer) FROM batch_transferaction WHERE workflow_id = w.id)
+        OR w.total_actions_planned <> (SELECT count(*) FROM batch_transferaction WHERE workflow_id = w.id)),
+    0::bigint, 'workflow totals equal the sums of their actions'
+);
+SELECT is(
+    (SELECT count(*) FROM (
+        SELECT t.source_assignment_id, max(t.source_population_before) AS before,
+               sum(t.transferred_count + t.mortality_during_transfer) AS left_source
+        FROM batch_transferaction AS t GROUP BY 1
+    ) AS x JOIN aquasql.assignment_life AS l ON l.assignment_id = x.source_assignment_id
+    WHERE x.left_source <> x.before OR x.before <> l.end_population), 0::bigint,
+    'every source container empties: transferred + transfer deaths = its last population'
+);
+SELECT is(
+    (SELECT count(*) FROM (
+        SELECT t.dest_assignment_id, sum(t.transferred_count) AS received FROM batch_transferaction AS t GROUP BY 1
+    ) AS x JOIN batch_actualdailyassignmentstate AS s
+        ON s.assignment_id = x.dest_assignment_id AND s.id = s.assignment_id * 10000
+    WHERE s.population + s.mortality_count <> x.received), 0::bigint,
+    'every destination starts from exactly the fish moved into it'
+);
+SELECT ok(
+    (SELECT bool_and(dead::float8 / before BETWEEN 0.001 AND 0.0051) FROM (
+        SELECT sum(mortality_during_transfer) AS dead, max(source_population_before) AS before
+        FROM batch_transferaction GROUP BY source_assignment_id
+    ) AS x),
+    'transfer mortality 0.1-0.5 % of each source container'
+);
+SELECT is(
+    (SELECT max(population + mortality_count) FROM batch_actualdailyassignmentstate AS s
+     JOIN batch_lifecyclestage AS st ON st.id = s.lifecycle_stage_id WHERE st."order" = 6 AND s.id = s.assignment_id * 10000)
+    <= 200000, TRUE, 'no sea ring starts with more than 200,000 fish'
+);
+SELECT is(
+    (SELECT sum(egg_count_actual) FROM batch_creationaction), 3500000::bigint, 'the egg deliveries add up to the eggs'
+);
+SELECT is((SELECT count(*) FROM batch_creationaction), 10::bigint, 'ten deliveries, one per tray');
+
+-- Growth: recompute the cube-root TGC curve from the stored temperatures, independently.
+SELECT is(
+    (SELECT count(*) FROM (
+        SELECT d.date, d.weight,
+               power(cbrt(0.1) + sum(sp.tgc * p.tgc_multiplier * t.temp_c / 1000) OVER (ORDER BY d.date), 3) AS tgc_weight
+        FROM daily AS d
+        JOIN aquasql.plan_batch AS p ON p.batch_id = d.batch_id
+        JOIN aquasql.stage_parameter AS sp
+            ON sp.stage_order = least(6, (d.day_number - 1) / 90 + 1)
+        JOIN aquasql.daily_temperature AS t
+            ON t.geography_id = p.geography_id AND t.stage_order = sp.stage_order AND t.date = d.date
+    ) AS x WHERE abs(x.weight - x.tgc_weight) > 0.006 + 0.0001 * x.tgc_weight), 0::bigint,
+    'every day''s weight = (W0^1/3 + TGC/1000 x degree-days)^3 from the stored temperatures'
+);
+SELECT ok((SELECT weight BETWEEN 0.1 AND 0.3 FROM daily WHERE day_number = 90), 'day 90 ≈ 0.2 g');
+SELECT ok((SELECT weight BETWEEN 4 AND 6 FROM daily WHERE day_number = 180), 'day 180: 4-6 g');
+SELECT ok((SELECT weight BETWEEN 30 AND 50 FROM daily WHERE day_number = 270), 'day 270: 30-50 g');
+SELECT ok((SELECT weight BETWEEN 90 AND 120 FROM daily WHERE day_number = 360), 'day 360: 90-120 g (smolt)');
+SELECT ok((SELECT weight BETWEEN 250 AND 350 FROM daily WHERE day_number = 450), 'day 450: 250-350 g (sea transfer)');
+SELECT ok(
+    (SELECT weight BETWEEN 4000 AND 6000 FROM daily WHERE date = (SELECT max(date) FROM daily)),
+    'harvest weight 4-6 kg'
+);
+
+-- Survival in the domain's bands.
+SELECT ok((SELECT fish / 3500000.0 BETWEEN 0.78 AND 0.88 FROM daily WHERE day_number = 200), 'day 200 survival 0.78-0.88');
+SELECT ok(
+    (SELECT 1 - last.fish::float8 / first.fish BETWEEN 0.08 AND 0.20
+     FROM (SELECT fish + deaths AS fish FROM daily WHERE day_number = 451) AS first,
+          (SELECT fish FROM daily WHERE date = (SELECT max(date) FROM daily)) AS last),
+    'sea-phase mortality 8-20 %'
+);
+SELECT ok(
+    (SELECT fish / 3500000.0 BETWEEN 0.60 AND 0.78 FROM daily WHERE date = (SELECT max(date) FROM daily)),
+    'full-cycle survival 0.60-0.78'
+);
+
+-- Feed: FCR x biomass gain, with the stated waste and noise.
+SELECT is(
+    (SELECT count(*) FROM batch_actualdailyassignmentstate AS s
+     JOIN batch_lifecyclestage AS st ON st.id = s.lifecycle_stage_id WHERE st."order" = 1 AND s.feed_kg <> 0),
+    0::bigint, 'no feed in Egg&Alevin'
+);
+SELECT ok(
+    (SELECT bool_and(ratio BETWEEN 1.0 AND 1.04) FROM (
+        SELECT sum(s.feed_kg) / sum(sp.fcr * s.population * d.gain_g / 1000)::numeric AS ratio
+        FROM batch_actualdailyassignmentstate AS s
+        JOIN batch_lifecyclestage AS st ON st.id = s.lifecycle_stage_id
+        JOIN aquasql.stage_parameter AS sp ON sp.stage_order = st."order"
+        JOIN aquasql.batch_day AS d ON d.batch_id = s.batch_id AND d.date = s.date
+        WHERE st."order" > 1 GROUP BY st."order"
+    ) AS x),
+    'per stage, feed = FCR x biomass gain x (1 + 2 % waste) within noise'
+);
+SELECT ok(
+    (SELECT bool_and(fcr BETWEEN 0.8 AND 1.5) FROM (
+        SELECT sum(s.feed_kg) / sum(s.population * d.gain_g / 1000)::numeric AS fcr
+        FROM batch_actualdailyassignmentstate AS s
+        JOIN batch_lifecyclestage AS st ON st.id = s.lifecycle_stage_id
+        JOIN aquasql.batch_day AS d ON d.batch_id = s.batch_id AND d.date = s.date
+        WHERE st."order" > 1 GROUP BY st."order"
+    ) AS x),
+    'observed FCR per stage 0.8-1.5'
+);
+
+-- Determinism: the same seed regenerates identical rows.
+CREATE TEMP TABLE first_run AS
+SELECT (SELECT md5(string_agg(row(s.*)::text, ',' ORDER BY s.id)) FROM batch_actualdailyassignmentstate AS s) AS states,
+       (SELECT md5(string_agg(row(t.*)::text, ',' ORDER BY t.id)) FROM batch_transferaction AS t) AS transfers,
+       (SELECT md5(string_agg(row(a.*)::text, ',' ORDER BY a.id)) FROM batch_batchcontainerassignment AS a) AS assignments;
+SELECT aquasql.plan('full', 42, '2026-06-18', 1, p_replace => TRUE, p_geography => 'Faroe Islands',
+    p_start_date => '2024-01-01', p_eggs => 3500000);
+SELECT aquasql.generate_lifecycle();
+SELECT results_eq(
+    $$ SELECT (SELECT md5(string_agg(row(s.*)::text, ',' ORDER BY s.id)) FROM batch_actualdailyassignmentstate AS s),
+              (SELECT md5(string_agg(row(t.*)::text, ',' ORDER BY t.id)) FROM batch_transferaction AS t),
+              (SELECT md5(string_agg(row(a.*)::text, ',' ORDER BY a.id)) FROM batch_batchcontainerassignment AS a) $$,
+    $$ SELECT * FROM first_run $$,
+    'the same seed gives identical daily states, transfers and assignments'
+);
+
+SELECT * FROM finish();
+ROLLBACK;

@@ -1,0 +1,123 @@
+-- The planner: the default full schedule, no container held twice, determinism, and bad
+-- input refused before anything is written.
+BEGIN;
+SET LOCAL client_min_messages = warning;
+SELECT plan(27);
+
+SELECT aquasql.generate_infrastructure('full');
+SELECT aquasql.generate_master_data();
+
+SELECT is(aquasql.plan('full', 42, '2026-11-23'), 170, 'default plan: 170 batches');
+SELECT results_eq(
+    $$ SELECT g.name::text, count(*) FROM aquasql.plan_batch AS p
+       JOIN infrastructure_geography AS g ON g.id = p.geography_id GROUP BY 1 ORDER BY 1 $$,
+    $$ VALUES ('Faroe Islands', 85::bigint), ('Scotland', 85::bigint) $$,
+    '85 batches per geography'
+);
+SELECT is(
+    (SELECT count(*) FROM batch_batchcontainerassignment AS a
+     JOIN batch_batchcontainerassignment AS b ON a.container_id = b.container_id AND a.id < b.id
+        AND daterange(a.assignment_date, a.departure_date) && daterange(b.assignment_date, b.departure_date)),
+    0::bigint, 'no container holds two assignments at once'
+);
+SELECT ok(
+    (SELECT ('2026-11-23'::date - min(start_date)) / 365.25 BETWEEN 6.9 AND 7.2 FROM batch_batch),
+    'history spans about 7 years'
+);
+SELECT is(
+    (SELECT min(start_date) FROM batch_batch), '2026-11-23'::date - (84 * 30 + 50),
+    'the oldest batch starts (batches - 1) x stagger + 50 days before the run date'
+);
+SELECT ok((SELECT count(*) FROM batch_batch WHERE status = 'COMPLETED') > 100, 'more than 100 batches completed');
+SELECT ok((SELECT count(*) FROM batch_batch WHERE status = 'ACTIVE') > 40, 'more than 40 batches active');
+SELECT is(
+    (SELECT count(DISTINCT lifecycle_stage_id) FROM batch_batch WHERE status = 'ACTIVE'), 6::bigint,
+    'every stage is represented among active batches'
+);
+SELECT is(
+    (SELECT count(*) FROM batch_batch WHERE status = 'COMPLETED' AND (actual_end_date IS NULL OR actual_end_date > '2026-11-23')),
+    0::bigint, 'completed batches end on or before the run date'
+);
+SELECT ok(
+    (SELECT bool_and(batch_number ~ '^(FI|SCO)-20[0-9]{2}-[0-9]{3}$') FROM batch_batch),
+    'batch numbers like FI-2019-001 / SCO-2019-001'
+);
+SELECT is(
+    (SELECT count(*) FROM (
+        SELECT a.batch_id, st."order", count(*) AS n FROM batch_batchcontainerassignment AS a
+        JOIN batch_lifecyclestage AS st ON st.id = a.lifecycle_stage_id WHERE st."order" < 6 GROUP BY 1, 2
+    ) AS x WHERE n <> 10), 0::bigint, 'every freshwater stage takes all 10 containers of a hall'
+);
+SELECT is(
+    (SELECT count(*) FROM (
+        SELECT a.batch_id, count(DISTINCT c.area_id) AS areas, count(*) AS rings FROM batch_batchcontainerassignment AS a
+        JOIN infrastructure_container AS c ON c.id = a.container_id WHERE c.area_id IS NOT NULL GROUP BY 1
+    ) AS x JOIN aquasql.plan_batch AS p USING (batch_id) WHERE x.areas <> 1 OR x.rings <> p.rings), 0::bigint,
+    'at sea a batch takes its planned rings of one area'
+);
+SELECT ok(
+    (SELECT bool_and(rings = ceil(eggs * 0.75 / 200000) OR rings BETWEEN 11 AND 17) FROM aquasql.plan_batch),
+    'ring counts follow ceil(fish / 200,000)'
+);
+SELECT is(
+    (SELECT count(*) FROM batch_batchcontainerassignment WHERE is_active <> (departure_date IS NULL)), 0::bigint,
+    'assignments still holding fish at the run date are active, the others closed'
+);
+
+-- Same seed and run date: the same plan.
+CREATE TEMP TABLE first_plan AS
+SELECT md5(string_agg(row(b.*)::text, ',' ORDER BY b.id)) AS batches,
+       (SELECT md5(string_agg(row(a.*)::text, ',' ORDER BY a.id)) FROM batch_batchcontainerassignment AS a) AS assignments,
+       (SELECT md5(string_agg(row(p.*)::text, ',' ORDER BY p.batch_id)) FROM aquasql.plan_batch AS p) AS plan
+FROM batch_batch AS b;
+SELECT aquasql.plan('full', 42, '2026-11-23', p_replace => TRUE);
+SELECT results_eq(
+    $$ SELECT md5(string_agg(row(b.*)::text, ',' ORDER BY b.id)),
+              (SELECT md5(string_agg(row(a.*)::text, ',' ORDER BY a.id)) FROM batch_batchcontainerassignment AS a),
+              (SELECT md5(string_agg(row(p.*)::text, ',' ORDER BY p.batch_id)) FROM aquasql.plan_batch AS p)
+       FROM batch_batch AS b $$,
+    $$ SELECT * FROM first_plan $$,
+    'the same seed and run date give an identical plan'
+);
+CREATE TEMP TABLE eggs_42 AS SELECT batch_id, eggs, tgc_multiplier FROM aquasql.plan_batch;
+SELECT aquasql.plan('full', 7, '2026-11-23', p_replace => TRUE);
+SELECT ok(
+    (SELECT count(*) FROM aquasql.plan_batch AS p JOIN eggs_42 AS e USING (batch_id) WHERE p.eggs <> e.eggs) > 160
+    AND (SELECT count(*) FROM aquasql.plan_batch AS p JOIN eggs_42 AS e USING (batch_id)
+         WHERE p.tgc_multiplier <> e.tgc_multiplier) > 160,
+    'another seed gives other egg counts and growth multipliers'
+);
+SELECT ok((SELECT min(eggs) >= 3000000 AND max(eggs) <= 3800000 FROM aquasql.plan_batch), 'eggs within 3.0-3.8 M');
+
+-- Saturation derives the stagger from the binding resource and still fits.
+SELECT lives_ok(
+    $$ SELECT aquasql.plan('full', 42, '2026-11-23', p_saturation => 0.85, p_replace => TRUE) $$,
+    'a plan at 85 % saturation fits'
+);
+SELECT ok((SELECT stagger_days < 30 FROM aquasql.run_setting), 'saturation 0.85 packs batches closer than 30 days');
+
+-- Bad input: refused with a clear message, the plan already there untouched.
+CREATE TEMP TABLE plan_before AS SELECT count(*) AS batches, max(start_date) AS newest FROM batch_batch;
+SELECT throws_ok($$ SELECT aquasql.plan('huge', 42, '2026-11-23', p_replace => TRUE) $$, '22023',
+    'unknown profile "huge"', 'unknown profile');
+SELECT throws_ok($$ SELECT aquasql.plan('full', 42, '2026-11-23', 0, p_replace => TRUE) $$, '22023',
+    'batches per geography must be at least 1, got 0', 'batches <= 0');
+SELECT throws_ok($$ SELECT aquasql.plan('full', 42, '2026-11-23', p_stagger => 0, p_replace => TRUE) $$, '22023',
+    'stagger must be at least 1 day, got 0', 'stagger <= 0');
+SELECT throws_ok($$ SELECT aquasql.plan('full', 42, '2026-11-23', p_saturation => 1.5, p_replace => TRUE) $$, '22023',
+    'saturation must be in (0, 1], got 1.5', 'saturation outside (0, 1]');
+SELECT throws_like($$ SELECT aquasql.plan('full', 42, '2001-06-01', p_replace => TRUE) $$,
+    'run date 2001-06-01 leaves no room for 85 batches per geography%', 'run date before any possible start');
+SELECT throws_like($$ SELECT aquasql.plan('full', 42, '2026-11-23', p_stagger => 8, p_replace => TRUE) $$,
+    'Faroe Islands: sea areas ran out: batch % finds all 22 areas occupied or fallow until %, % days short',
+    'a plan that does not fit at sea says where and by how much');
+SELECT throws_like($$ SELECT aquasql.plan('full', 42, '2026-11-23', p_stagger => 2, p_replace => TRUE) $$,
+    'Faroe Islands: freshwater stations ran out: batch % finds all 12 stations busy until %, % days short',
+    'a plan that does not fit in freshwater says where and by how much');
+SELECT results_eq(
+    $$ SELECT count(*), max(start_date) FROM batch_batch $$, $$ SELECT * FROM plan_before $$,
+    'failed plans leave the existing plan as it was'
+);
+
+SELECT * FROM finish();
+ROLLBACK;
