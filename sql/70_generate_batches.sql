@@ -1,6 +1,6 @@
 -- Everything generated per batch, in dependency order: the lifecycle first, then every event
 -- family derived from it. The CLI calls this for one batch at a time from several sessions;
--- DBAs can call it for all batches at once.
+-- DBAs can call it for all batches at once. Feed stock spans batches: see finish_generation.
 CREATE OR REPLACE FUNCTION aquasql.generate_batches(
     p_batches bigint[] DEFAULT NULL,
     p_with_individuals boolean DEFAULT FALSE
@@ -11,9 +11,15 @@ AS $$
 DECLARE
     batches bigint[] := aquasql.plan_batches(p_batches);
 BEGIN
-    family := 'daily states';
-    rows_written := aquasql.generate_lifecycle(batches);
-    RETURN NEXT;
+    RETURN QUERY VALUES ('daily states', aquasql.generate_lifecycle(batches));
+    RETURN QUERY VALUES ('environmental readings', aquasql.generate_readings(batches));
+    RETURN QUERY VALUES ('feeding events', aquasql.generate_feeding(batches));
+    RETURN QUERY VALUES ('mortality events', aquasql.generate_mortality_events(batches));
+    RETURN QUERY VALUES ('growth samples', aquasql.generate_growth_samples(batches, p_with_individuals));
+    RETURN QUERY VALUES ('lice counts', aquasql.generate_lice_counts(batches));
+    RETURN QUERY VALUES ('journal entries', aquasql.generate_journal(batches));
+    RETURN QUERY VALUES ('harvest rows', aquasql.generate_harvest(batches));
+    RETURN QUERY VALUES ('scenario rows', aquasql.generate_scenarios(batches));
 END
 $$;
 

@@ -7,6 +7,7 @@ AS $$
 DECLARE
     t regclass;
 BEGIN
+    RETURN QUERY VALUES ('feed purchases and lots', aquasql.generate_feed_inventory());
     FOR t IN
         SELECT c.oid::regclass
         FROM pg_class AS c
@@ -17,9 +18,8 @@ BEGIN
     LOOP
         PERFORM aquasql.sync_identity(t);
     END LOOP;
-    RETURN;
 END
 $$;
 
 COMMENT ON FUNCTION aquasql.finish_generation() IS
-'Once all batches are generated: cross-batch steps, identity sequences past the generated ids.';
+'Once all batches are generated: the feed stock (purchases, FIFO lots, feeding costs) and identity sequences past the generated ids.';

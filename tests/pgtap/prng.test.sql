@@ -5,7 +5,7 @@
 -- and a broken one fails.
 BEGIN;
 
-SELECT plan(67);
+SELECT plan(68);
 
 -- Statistics need many draws, not fast plans: JIT compiling the large inlined expressions
 -- would cost more than it saves on these sample sizes.
@@ -353,6 +353,7 @@ SELECT ok(
         aquasql.rand_int(1, 3, g, 3, 0, -2147483648, 2147483647) AS b
     FROM generate_series(1, 100000) AS g
 ) AS d;
+SELECT is(aquasql.rand_int(1, 3, 1, 0, 0, 6, 1), NULL, 'rand_int with lo > hi is NULL');
 
 -- ---------------------------------------------------------------------------------------------
 -- rand_poisson: mean and variance over 500000 draws per lambda, +- 5 standard errors

@@ -1,0 +1,130 @@
+-- Health journal (tiny profile): a routine check every 30 days per assignment, an issue and a
+-- treatment per disease episode, a treatment entry per sea-lice delousing. Every container
+-- gets a disease episode here.
+BEGIN;
+SELECT plan(15);
+
+SELECT aquasql.generate_infrastructure('tiny');
+SELECT aquasql.generate_master_data();
+UPDATE aquasql.model_parameter SET value = 1
+WHERE name IN ('disease_probability_freshwater', 'disease_probability_sea');
+SELECT aquasql.plan('tiny', 42, '2026-11-23');
+SELECT aquasql.generate_lifecycle();
+
+SELECT cmp_ok(aquasql.generate_journal(), '>', 0::bigint, 'generate_journal writes rows');
+
+CREATE TEMP TABLE life ON COMMIT DROP AS
+SELECT l.*
+FROM aquasql.assignment_life AS l
+INNER JOIN aquasql.plan_batch AS p ON l.batch_id = p.batch_id;
+
+CREATE TEMP TABLE entry ON COMMIT DROP AS
+SELECT j.*, (j.entry_date AT TIME ZONE 'UTC')::date AS day, j.id % 8 AS slot
+FROM health_journalentry AS j;
+
+SELECT set_eq(
+    'SELECT assignment_id, count(*) FROM entry WHERE category = ''observation'' GROUP BY assignment_id',
+    'SELECT assignment_id, (last_day - first_day - 14) / 30 + 1 FROM life WHERE last_day - first_day >= 14',
+    'one routine check per 30 days per assignment (from day 14 in the container)'
+);
+
+SELECT is(
+    (SELECT count(*) FROM entry AS e INNER JOIN life AS l ON e.assignment_id = l.assignment_id
+        WHERE e.category = 'observation'
+            AND ((e.day - l.first_day) % 30 <> 14 OR e.severity <> 'low' OR e.description !~ '^Routine health check')),
+    0::bigint,
+    'routine checks on day 14 of each 30-day period, severity low'
+);
+
+SELECT set_eq(
+    'SELECT assignment_id, day FROM entry WHERE category = ''issue''',
+    'SELECT assignment_id, disease_start FROM life WHERE disease_start IS NOT NULL',
+    'one issue per disease episode, on its first day'
+);
+
+SELECT is(
+    (SELECT count(*) FROM entry AS e INNER JOIN life AS l ON e.assignment_id = l.assignment_id
+        WHERE e.category = 'issue' AND (e.severity NOT IN ('medium', 'high')
+            OR position(aquasql.disease_name(aquasql.run_seed(), l.assignment_id, l.stage_order) IN e.description) = 0)),
+    0::bigint,
+    'issues are medium or high and name the episode''s disease'
+);
+
+SELECT cmp_ok(
+    (SELECT count(*) FROM entry WHERE category = 'issue'),
+    '>',
+    0::bigint,
+    'the plan has disease episodes'
+);
+
+SELECT set_eq(
+    'SELECT assignment_id, day FROM entry WHERE slot = 2',
+    'SELECT assignment_id, disease_start + 2 FROM life WHERE disease_start + 2 <= last_day',
+    'each episode''s treatment two days in (while the fish are there)'
+);
+
+SELECT set_eq(
+    'SELECT assignment_id, day FROM entry WHERE slot = 3',
+    'SELECT assignment_id, date FROM aquasql.lice_days(aquasql.plan_batches(NULL)) WHERE treated',
+    'a treatment entry on every sea-lice delousing'
+);
+
+SELECT is(
+    (SELECT count(*) FROM entry AS e INNER JOIN life AS l ON e.assignment_id = l.assignment_id
+        WHERE e.slot = 3 AND (l.stage_order <> 6 OR e.category <> 'treatment')),
+    0::bigint,
+    'delousing only at sea'
+);
+
+SELECT cmp_ok(
+    (SELECT count(*) FROM entry WHERE slot = 3),
+    '>',
+    0::bigint,
+    'the completed batch was deloused'
+);
+
+SELECT is(
+    (SELECT count(*) FROM entry AS e INNER JOIN life AS l ON e.assignment_id = l.assignment_id
+        WHERE e.day NOT BETWEEN l.first_day AND l.last_day
+            OR e.id / 8 <> l.assignment_id * 10000 + (e.day - l.first_day)),
+    0::bigint,
+    'entries within the assignment''s days, id = daily-state id * 8 + slot'
+);
+
+SELECT is(
+    (SELECT count(*) FROM entry AS e INNER JOIN batch_batchcontainerassignment AS a ON e.assignment_id = a.id
+        WHERE e.batch_id <> a.batch_id OR e.container_id IS DISTINCT FROM a.container_id),
+    0::bigint,
+    'batch and container are the assignment''s'
+);
+
+SELECT is(
+    (SELECT count(*) FROM entry
+        WHERE user_id <> aquasql.user_id('vet_01') OR resolution_notes <> '' OR created_at <> entry_date
+            OR updated_at < created_at OR category NOT IN ('observation', 'issue', 'treatment')),
+    0::bigint,
+    'written by vet_01, timestamps from the entry date, resolution notes blank'
+);
+
+-- Determinism: regenerating, and generating batch by batch, give the same rows.
+CREATE TEMP TABLE first_run ON COMMIT DROP AS
+SELECT md5(string_agg(j::text, '|' ORDER BY j.id)) AS digest FROM health_journalentry AS j;
+
+SELECT aquasql.generate_journal();
+SELECT is(
+    (SELECT md5(string_agg(j::text, '|' ORDER BY j.id)) FROM health_journalentry AS j),
+    (SELECT digest FROM first_run),
+    'regenerating gives identical rows'
+);
+
+DELETE FROM health_journalentry;
+SELECT aquasql.generate_journal(ARRAY[2]::bigint[]);
+SELECT aquasql.generate_journal(ARRAY[1]::bigint[]);
+SELECT is(
+    (SELECT md5(string_agg(j::text, '|' ORDER BY j.id)) FROM health_journalentry AS j),
+    (SELECT digest FROM first_run),
+    'batch by batch, in another order, gives identical rows'
+);
+
+SELECT * FROM finish();
+ROLLBACK;
