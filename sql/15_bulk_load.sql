@@ -56,4 +56,5 @@ $$;
 COMMENT ON FUNCTION aquasql.suspend_foreign_keys() IS
 'Drop the target schema''s foreign keys for a bulk load, remembering them in aquasql.suspended_constraint.';
 COMMENT ON FUNCTION aquasql.restore_foreign_keys() IS
-'Re-create the suspended foreign keys; each is validated in one pass. Fails, keeping them suspended, if a row breaks one.';
+'Re-create the suspended foreign keys; each is validated in one pass. Fails, keeping them '
+'suspended, if a row breaks one.';

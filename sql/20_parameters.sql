@@ -69,18 +69,30 @@ INSERT INTO aquasql.stage_parameter AS s (
     max_density_kg_m3, silo_capacity_kg, duration_days, temp_mean, temp_noise_sd, tgc,
     stage_survival, fcr, expected_weight_min_g, expected_weight_max_g, description
 ) VALUES
-(1, 'Egg&Alevin', 'A', 'Incubation Tray', 'TRAY', 10, 50, 5000, 90, 7.0, 0.25, 0.19, 0.87, NULL, 0.05, 0.5,
-    'Eggs and alevins in incubation trays; no feeding'),
-(2, 'Fry', 'B', 'Small Tank', 'TANK', 100, 50, 10000, 90, 12.0, 0.3, 1.04, 0.955, 0.8, 0.5, 6,
-    'First feeding fry'),
-(3, 'Parr', 'C', 'Medium Tank', 'TANK', 500, 50, 15000, 90, 12.5, 0.3, 1.58, 0.975, 0.9, 6, 60,
-    'Parr in freshwater tanks'),
-(4, 'Smolt', 'D', 'Large Tank', 'TANK', 1000, 50, 20000, 90, 12.5, 0.3, 1.20, 0.98, 1.0, 60, 180,
-    'Smoltification'),
-(5, 'Post-Smolt', 'E', 'Pre-Transfer Tank', 'TANK', 2000, 50, 30000, 90, 12.0, 0.3, 1.83, 0.98, 1.05, 180, 500,
-    'Post-smolts before sea transfer'),
-(6, 'Adult', NULL, 'Sea Ring', 'PEN', 50000, 25, NULL, NULL, NULL, NULL, 3.0, 0.85, 1.15, 500, 7000,
-    'Grow-out in sea rings until harvest')
+(
+    1, 'Egg&Alevin', 'A', 'Incubation Tray', 'TRAY', 10, 50, 5000, 90, 7.0, 0.25, 0.19, 0.87, NULL, 0.05, 0.5,
+    'Eggs and alevins in incubation trays; no feeding'
+),
+(
+    2, 'Fry', 'B', 'Small Tank', 'TANK', 100, 50, 10000, 90, 12.0, 0.3, 1.04, 0.955, 0.8, 0.5, 6,
+    'First feeding fry'
+),
+(
+    3, 'Parr', 'C', 'Medium Tank', 'TANK', 500, 50, 15000, 90, 12.5, 0.3, 1.58, 0.975, 0.9, 6, 60,
+    'Parr in freshwater tanks'
+),
+(
+    4, 'Smolt', 'D', 'Large Tank', 'TANK', 1000, 50, 20000, 90, 12.5, 0.3, 1.20, 0.98, 1.0, 60, 180,
+    'Smoltification'
+),
+(
+    5, 'Post-Smolt', 'E', 'Pre-Transfer Tank', 'TANK', 2000, 50, 30000, 90, 12.0, 0.3, 1.83, 0.98, 1.05, 180, 500,
+    'Post-smolts before sea transfer'
+),
+(
+    6, 'Adult', NULL, 'Sea Ring', 'PEN', 50000, 25, NULL, NULL, NULL, NULL, 3.0, 0.85, 1.15, 500, 7000,
+    'Grow-out in sea rings until harvest'
+)
 ON CONFLICT (stage_order) DO UPDATE SET
     name = excluded.name,
     hall_letter = excluded.hall_letter,

@@ -369,4 +369,7 @@ $$;
 COMMENT ON FUNCTION aquasql.plan(
     text, bigint, date, integer, integer, double precision, boolean, text, date, integer
 ) IS
-'Plan every batch of a profile (batches per geography, stagger days or saturation) up to the run date p_as_of: writes batch_batch, batch_batchcontainerassignment and the aquasql plan tables. p_geography, p_start_date and p_eggs pin one geography, the first start and the egg count (single-batch runs).';
+'Plan every batch of a profile (batches per geography, stagger days or saturation) up to the run '
+'date p_as_of: writes batch_batch, batch_batchcontainerassignment and the aquasql plan tables. '
+'p_geography, p_start_date and p_eggs pin one geography, the first start and the egg count '
+'(single-batch runs).';

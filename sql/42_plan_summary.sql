@@ -83,4 +83,5 @@ AS $$
 $$;
 
 COMMENT ON FUNCTION aquasql.plan_summary() IS
-'The plan at its run date: batches per geography, completed vs active, active batches per stage, container utilisation.';
+'The plan at its run date: batches per geography, completed vs active, active batches per stage, '
+'container utilisation.';

@@ -26,4 +26,5 @@ END
 $$;
 
 COMMENT ON FUNCTION aquasql.generate_lifecycle(bigint[]) IS
-'Creation, daily state, transfers and final assignment figures for the given batches (default: all planned). Returns the daily-state rows written.';
+'Creation, daily state, transfers and final assignment figures for the given batches (default: '
+'all planned). Returns the daily-state rows written.';

@@ -27,37 +27,18 @@ COMMENT ON FUNCTION aquasql.reading_hours() IS
 'The six daily reading times (UTC) with their slot (0-5, part of the reading id) and the '
 'diurnal factor (-1 at 06:00 … 0.7 at 16:00, mean 0) that scales each parameter''s daily cycle.';
 
-CREATE OR REPLACE FUNCTION aquasql.generate_readings(p_batches bigint [] DEFAULT NULL)
+CREATE OR REPLACE FUNCTION aquasql.generate_readings(p_batches bigint[] DEFAULT NULL)
 RETURNS bigint
 LANGUAGE plpgsql
 AS $$
 DECLARE
-    batches bigint [] := aquasql.plan_batches(p_batches);
+    batches bigint[] := aquasql.plan_batches(p_batches);
     seed bigint := aquasql.run_seed();
     written bigint;
     top_id bigint;
-    replication_role text := current_setting('session_replication_role');
 BEGIN
     -- Regenerating replaces the given batches' readings and nothing else.
     DELETE FROM environmental_environmentalreading WHERE batch_id = ANY(batches);
-
-    -- Skip the per-row FK triggers (6 RI lookups per reading, 3-4x the cost of the insert):
-    -- every FK value below comes from a join with the referenced row itself. Only when the
-    -- role may, when nobody asked for the checks (SET aquasql.reading_fk_checks = on), and
-    -- when the table has no other triggers (a continuous aggregate's invalidation trigger
-    -- must fire).
-    IF coalesce(current_setting('aquasql.reading_fk_checks', TRUE), '') NOT IN ('on', 'true', '1')
-        AND NOT EXISTS (
-            SELECT 1 FROM pg_trigger AS t
-            WHERE t.tgrelid = 'environmental_environmentalreading'::regclass
-                AND NOT t.tgisinternal AND t.tgname <> 'ts_insert_blocker'
-        ) THEN
-        BEGIN
-            PERFORM set_config('session_replication_role', 'replica', TRUE);
-        EXCEPTION WHEN insufficient_privilege THEN
-            NULL;
-        END;
-    END IF;
 
     INSERT INTO environmental_environmentalreading (
         id, parameter_id, container_id, batch_id, sensor_id, batch_container_assignment_id, value,
@@ -221,7 +202,6 @@ BEGIN
         r.day_start + r.hour_offset
     FROM reading AS r;
     GET DIAGNOSTICS written = ROW_COUNT;
-    PERFORM set_config('session_replication_role', replication_role, TRUE);
 
     -- Bring the id sequence past the new ids. Computed from the daily state instead of
     -- sync_identity's max(id) over the whole table, which would be a full scan per call.
@@ -243,7 +223,7 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION aquasql.generate_readings(bigint []) IS
+COMMENT ON FUNCTION aquasql.generate_readings(bigint[]) IS
 'Environmental readings of the given batches (default: all planned): 6 a day (06-18 UTC) from '
 'every active sensor of each container, for every day an assignment holds fish. Replaces the '
 'batches'' existing readings; returns the rows written. Reading id = daily-state id × 64 + '

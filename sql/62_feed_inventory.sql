@@ -16,8 +16,9 @@
 --   no loop: orders placed by the end of day t = ceil((C(t) + R) / Q) - 1.
 -- * An order arrives 3 days after it is placed, or earlier when the stock on hand would
 --   otherwise not cover the day (an emergency delivery at the start of the day the first k lots
---   run out: C(t) > k·Q). At peak sea feeding a barge serves more than 3 days of consumption
---   within 20 % of its capacity, so without this the stock would go negative.
+--   run out: C(t) > k·Q). At peak sea feeding 3 days of a barge's consumption exceed 20 % of
+--   its capacity (and in the post-smolt hall a silo's), so without this stock would go negative.
+--   Stock on hand at the end of a day stays below the capacity (position < R + Q).
 -- * Lots enter at 06:00, before the first meal; several lots arriving on one day enter 5
 --   minutes apart, in order. The initial lot arrives on the first day of consumption (ordered
 --   3 days before). Orders still in transit at the run date are not written (their lot would

@@ -24,4 +24,5 @@ END
 $$;
 
 COMMENT ON FUNCTION aquasql.generate_batches(bigint[], boolean) IS
-'Generate the lifecycle and all per-batch event families for the given batches (default: all planned); returns rows written per family.';
+'Generate the lifecycle and all per-batch event families for the given batches (default: all '
+'planned); returns rows written per family.';

@@ -22,4 +22,5 @@ END
 $$;
 
 COMMENT ON FUNCTION aquasql.finish_generation() IS
-'Once all batches are generated: the feed stock (purchases, FIFO lots, feeding costs) and identity sequences past the generated ids.';
+'Once all batches are generated: the feed stock (purchases, FIFO lots, feeding costs) and '
+'identity sequences past the generated ids.';
