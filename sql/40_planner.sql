@@ -283,13 +283,17 @@ BEGIN
             (SELECT count(*) FROM aquasql.stage_parameter WHERE duration_days IS NOT NULL)
         )
     );
-    SELECT c.* INTO b FROM plan_candidate AS c WHERE c.rings > prof.rings_per_area ORDER BY c.batch_id LIMIT 1;
+    -- only batches that go to sea within the history need their rings; the others keep a cap
+    SELECT c.* INTO b FROM plan_candidate AS c
+    WHERE c.rings > prof.rings_per_area AND c.sea_start_date <= p_as_of
+    ORDER BY c.batch_id LIMIT 1;
     IF found THEN
         RAISE EXCEPTION 'batch % of % needs % sea rings, but a sea area of profile "%" has %',
             b.batch_index + 1, (SELECT geography FROM plan_geo WHERE geography_id = b.geography_id),
             b.rings, p_profile, prof.rings_per_area
             USING ERRCODE = 'check_violation', HINT = 'use a profile with larger sea areas or fewer eggs';
     END IF;
+    UPDATE plan_candidate SET rings = prof.rings_per_area WHERE rings > prof.rings_per_area;
 
     -- Hand out stations and sea areas in date order, least recently used first.
     DROP TABLE IF EXISTS plan_station;
