@@ -11,7 +11,7 @@ INSERT INTO aquasql.profile AS p (
 ),
 (
     'small', 'One geography, 2 stations, 4 sea areas: about 6 batches over 3 years',
-    10, 20, 3, 6, 150, 3000000, 3800000
+    10, 20, 3, 6, 180, 3000000, 3800000
 ),
 (
     'tiny', 'CI-sized: one station, 2 containers per hall, 2 small sea areas; 2 batches',

@@ -188,10 +188,11 @@ BEGIN
                 AND r.hour_slot <= floor(6 * (7 * r.episode - floor(7 * r.episode)))
                 + floor(6 * (53 * r.episode - floor(53 * r.episode)))
                 THEN 60 + 15 * r.episode + r.z
-            -- a rare sensor spike (|z| > 4.05: about 1 in 20,000 readings), never on temperature
+            -- a rare sensor spike (|z| > 4.05: about 1 in 20,000 readings), never on temperature:
+            -- 4x the noise, or for the log-normal parameters a factor of about 1/3 to 3-7
             WHEN r.slot > 1 AND abs(r.z) > 4.05 THEN
-                CASE WHEN r.slot IN (4, 5, 6, 7) THEN r.base * exp(r.cycle * r.diurnal + 6 * r.sd * r.z)
-                    ELSE r.base + r.cycle * r.diurnal + 6 * r.sd * r.z END
+                CASE WHEN r.slot IN (4, 5, 6, 7) THEN r.base * exp(0.3 * r.z)
+                    ELSE r.base + r.cycle * r.diurnal + 4 * r.sd * r.z END
             WHEN r.slot IN (4, 5, 6, 7) THEN r.base * exp(r.cycle * r.diurnal + r.sd * r.z)
             ELSE r.base + r.cycle * r.diurnal + r.sd * r.z
         END,
