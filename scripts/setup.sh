@@ -44,14 +44,14 @@ else
   echo "deb-src http://deb.debian.org/debian ${TIMESCALEDB_SOURCE_SUITE} main" >"$work/sources.list"
   # A private apt configuration, so the machine's own sources stay untouched.
   apt_private=(-o "Dir::Etc::SourceList=$work/sources.list" -o Dir::Etc::SourceParts=/dev/null
-               -o "Dir::State::Lists=$work/lists" -o "Dir::Cache=$work/cache")
+               -o "Dir::State::Lists=$work/lists" -o "Dir::Cache=$work/cache" -o APT::Sandbox::User=root)
   apt-get "${apt_private[@]}" update -qq
   (cd "$work" && apt-get "${apt_private[@]}" source --download-only timescaledb >/dev/null)
   tar -xf "$work"/timescaledb_*.orig.tar.* -C "$work"
   src=$(find "$work" -maxdepth 1 -type d -name 'timescaledb-*' | head -n1)
   cmake -S "$src" -B "$src/build" -DCMAKE_BUILD_TYPE=Release -DAPACHE_ONLY=1 \
     -DREGRESS_CHECKS=OFF -DTAP_CHECKS=OFF -DSEND_TELEMETRY_DEFAULT=OFF -DUSE_TELEMETRY=OFF \
-    -DWARNINGS_AS_ERRORS=OFF -DPG_CONFIG="$PG_CONFIG" >/dev/null
+    -DWARNINGS_AS_ERRORS=OFF -DPG_CONFIG="$PG_CONFIG" >/dev/null 2>&1
   make -C "$src/build" -j"$(nproc)" >/dev/null
   as_root make -C "$src/build" install >/dev/null
   rm -rf "$work"
@@ -64,4 +64,4 @@ if [ ! -x "$VENV_DIR/bin/python" ]; then
 fi
 log "installing the aquasql package into $VENV_DIR"
 "$VENV_DIR/bin/pip" install -q --disable-pip-version-check -e "$REPO_DIR[test]"
-log "ready: $VENV_DIR/bin/aquasql"
+log "ready in ${SECONDS} s: $VENV_DIR/bin/aquasql"
