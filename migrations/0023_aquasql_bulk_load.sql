@@ -6,3 +6,10 @@ CREATE TABLE aquasql.suspended_constraint (
     definition text NOT NULL,
     PRIMARY KEY (table_name, constraint_name)
 );
+
+-- Secondary indexes of the largest table set aside during a load and built once afterwards.
+CREATE TABLE aquasql.suspended_index (
+    index_name name PRIMARY KEY,
+    table_name regclass NOT NULL,
+    definition text NOT NULL
+);

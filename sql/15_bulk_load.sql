@@ -58,3 +58,96 @@ COMMENT ON FUNCTION aquasql.suspend_foreign_keys() IS
 COMMENT ON FUNCTION aquasql.restore_foreign_keys() IS
 'Re-create the suspended foreign keys; each is validated in one pass. Fails, keeping them '
 'suspended, if a row breaks one.';
+
+-- Secondary indexes cost more to maintain row by row than to build once: a load sets aside
+-- those of the given tables (not primary keys or unique indexes, which guard the data) and
+-- builds them again at the end. Only for tables no generator reads back during the load.
+CREATE OR REPLACE FUNCTION aquasql.suspend_indexes(p_tables regclass[])
+RETURNS integer
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    ix record;
+    suspended integer := 0;
+BEGIN
+    FOR ix IN
+        SELECT i.indexrelid::regclass AS index_name, i.indrelid::regclass AS table_name,
+            pg_get_indexdef(i.indexrelid) AS definition
+        FROM pg_index AS i
+        WHERE i.indrelid = ANY(p_tables) AND NOT i.indisprimary AND NOT i.indisunique
+            AND NOT EXISTS (SELECT 1 FROM pg_constraint AS c WHERE c.conindid = i.indexrelid)
+        ORDER BY 1
+    LOOP
+        INSERT INTO aquasql.suspended_index (index_name, table_name, definition)
+        VALUES (ix.index_name::text, ix.table_name, ix.definition);
+        EXECUTE format('DROP INDEX %s', ix.index_name);
+        suspended := suspended + 1;
+    END LOOP;
+    RETURN suspended;
+END
+$$;
+
+-- Build one suspended index again (the CLI builds several at once from parallel sessions).
+CREATE OR REPLACE FUNCTION aquasql.restore_index(p_index_name name)
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    ix aquasql.suspended_index;
+BEGIN
+    SELECT * INTO ix FROM aquasql.suspended_index WHERE index_name = p_index_name FOR UPDATE;
+    IF found THEN
+        EXECUTE ix.definition;
+        DELETE FROM aquasql.suspended_index WHERE index_name = p_index_name;
+    END IF;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION aquasql.restore_indexes()
+RETURNS integer
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    ix name;
+    restored integer := 0;
+BEGIN
+    FOR ix IN SELECT index_name FROM aquasql.suspended_index ORDER BY 1 LOOP
+        PERFORM aquasql.restore_index(ix);
+        restored := restored + 1;
+    END LOOP;
+    RETURN restored;
+END
+$$;
+
+-- Empty every table the per-batch generators and finish_generation write, so a generate
+-- step starts from nothing (its sessions then skip their per-batch deletes). The plan
+-- (batches, assignments, aquasql plan tables) stays.
+CREATE OR REPLACE FUNCTION aquasql.clear_generated()
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    UPDATE batch_batch SET pinned_scenario_id = NULL WHERE pinned_scenario_id IS NOT NULL;
+    TRUNCATE environmental_environmentalreading, batch_actualdailyassignmentstate, inventory_feedingevent,
+        inventory_feedcontainerstock, inventory_feedpurchase, batch_mortalityevent,
+        batch_individualgrowthobservation, batch_growthsample, health_licecount, health_journalentry,
+        finance_factharvest, harvest_harvestlot, harvest_harvestevent, scenario_scenarioprojection, scenario,
+        batch_transferaction, batch_batchtransferworkflow, batch_creationaction, batch_creationworkflow,
+        aquasql.assignment_life;
+END
+$$;
+
+-- Whether this session loads into freshly cleared tables (set by the CLI's workers).
+CREATE OR REPLACE FUNCTION aquasql.fresh_load()
+RETURNS boolean
+LANGUAGE sql STABLE
+AS $$
+    SELECT coalesce(current_setting('aquasql.fresh_load', TRUE), '') = 'on'
+$$;
+
+COMMENT ON FUNCTION aquasql.suspend_indexes(regclass[]) IS
+'Drop the secondary (non-unique, non-key) indexes of the given tables for a bulk load, remembering them.';
+COMMENT ON FUNCTION aquasql.restore_index(name) IS 'Build one suspended index again.';
+COMMENT ON FUNCTION aquasql.restore_indexes() IS 'Build every suspended index again.';
+COMMENT ON FUNCTION aquasql.clear_generated() IS
+'Empty the tables written by generate_batches and finish_generation, keeping the plan.';

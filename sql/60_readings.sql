@@ -38,7 +38,10 @@ DECLARE
     top_id bigint;
 BEGIN
     -- Regenerating replaces the given batches' readings and nothing else.
-    DELETE FROM environmental_environmentalreading WHERE batch_id = ANY(batches);
+    -- (skipped in a fresh load, where the table was emptied and its batch index set aside)
+    IF NOT aquasql.fresh_load() THEN
+        DELETE FROM environmental_environmentalreading WHERE batch_id = ANY(batches);
+    END IF;
 
     INSERT INTO environmental_environmentalreading (
         id, parameter_id, container_id, batch_id, sensor_id, batch_container_assignment_id, value,

@@ -9,6 +9,7 @@ locks short, so sessions loading the same hypertables do not serialise on them.
 from __future__ import annotations
 
 import queue
+from concurrent.futures import ThreadPoolExecutor
 import threading
 import time
 from collections import Counter
@@ -53,6 +54,8 @@ def generate_batches(dsn: str, batch_ids: list[int], workers: int, with_individu
                 stop.set()
                 return
             with conn:
+                # the step before cleared the tables: generators may skip their per-batch deletes
+                conn.execute("SET aquasql.fresh_load = 'on'")
                 while not stop.is_set():
                     try:
                         batch_id = todo.get_nowait()
@@ -86,3 +89,17 @@ def generate_batches(dsn: str, batch_ids: list[int], workers: int, with_individu
             "fix the cause, then run the same command with --replace to regenerate everything",
         )
     return result
+
+
+def build_indexes(dsn: str, index_names: list[str], workers: int) -> None:
+    """Build set-aside indexes, several at once from separate sessions."""
+
+    def build(name: str) -> None:
+        with psycopg.connect(dsn, autocommit=True, options=SEARCH_PATH) as conn:
+            conn.execute("SELECT aquasql.restore_index(%s)", [name])
+
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+            list(pool.map(build, index_names))
+    except psycopg.Error as exc:
+        raise server_error(exc, "building the set-aside indexes") from None

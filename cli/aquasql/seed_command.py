@@ -17,7 +17,7 @@ from .console import err, out, reports_errors
 from .migrations import Migrator
 from .options import Dsn
 from .run_options import AsOf, Batches, Profile, Replace, Saturation, Seed, Stagger, as_of_date
-from .orchestrate import generate_batches
+from .orchestrate import build_indexes, generate_batches
 from .sqlcall import step
 
 DEFAULT_WORKERS = max(1, os.cpu_count() or 1)
@@ -38,8 +38,12 @@ def prepared_connection(dsn: Optional[str], spec: generate.RunSpec):
     conn = connect(resolve_dsn(dsn))
     Migrator(conn).run()
     generate.check_profile(conn, spec.profile)
-    if conn.execute("SELECT count(*) FROM aquasql.suspended_constraint").fetchone()[0]:
-        err.print("  an earlier load was interrupted: restoring its foreign keys first")
+    interrupted = conn.execute(
+        "SELECT (SELECT count(*) FROM aquasql.suspended_constraint) + (SELECT count(*) FROM aquasql.suspended_index)"
+    ).fetchone()[0]
+    if interrupted:
+        err.print("  an earlier load was interrupted: restoring its indexes and foreign keys first")
+        restore_indexes(conn)
         restore_foreign_keys(conn)
     return conn
 
@@ -47,6 +51,18 @@ def prepared_connection(dsn: Optional[str], spec: generate.RunSpec):
 def restore_foreign_keys(conn) -> None:
     with step(conn, "restoring and validating foreign keys"):
         conn.execute("SELECT aquasql.restore_foreign_keys()")
+
+
+def restore_indexes(conn, dsn: Optional[str] = None, workers: int = 1) -> None:
+    """Build the set-aside indexes: from `workers` sessions when a DSN is given, else on conn."""
+    names = [r[0] for r in conn.execute("SELECT index_name FROM aquasql.suspended_index ORDER BY 1")]
+    if not names:
+        return
+    with step(conn, f"building {len(names)} set-aside indexes"):
+        if dsn is None:
+            conn.execute("SELECT aquasql.restore_indexes()")
+        else:
+            build_indexes(dsn, names, workers)
 
 
 @reports_errors
@@ -86,15 +102,23 @@ def seed(
             generate_all(conn, resolve_dsn(dsn), workers, with_individuals)
 
 
+# Tables whose secondary indexes are built once after the load instead of row by row: no
+# generator reads them back while batches load.
+INDEX_SUSPENDED_TABLES = ["environmental_environmentalreading"]
+
+
 def generate_all(conn, dsn: str, workers: int, with_individuals: bool) -> None:
     batch_ids = generate.planned_batches(conn)
-    with step(conn, "suspending foreign keys for the load"):
+    with step(conn, "preparing the load (generated rows cleared, foreign keys and reading indexes set aside)"):
         conn.execute("SELECT aquasql.suspend_foreign_keys()")
+        conn.execute("SELECT aquasql.clear_generated()")
+        conn.execute("SELECT aquasql.suspend_indexes(%s::regclass[])", [INDEX_SUSPENDED_TABLES])
     try:
         result = generate_batches(dsn, batch_ids, workers, with_individuals)
         with step(conn, "cross-batch steps"):
             result.rows.update(dict(generate.finish(conn)))
     finally:
+        restore_indexes(conn, dsn, workers)
         restore_foreign_keys(conn)
     total = sum(result.rows.values())
     for family, n in sorted(result.rows.items(), key=lambda kv: -kv[1]):
