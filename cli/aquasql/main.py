@@ -5,7 +5,8 @@ import typer
 from . import __version__, db_commands
 from .migrate_command import migrate
 from .profiles_command import profiles
-from .seed_command import batch, plan, seed
+from .batch_command import batch
+from .seed_command import plan, seed
 
 app = typer.Typer(
     name="aquasql",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from typing import Annotated, Optional
 
 import typer
@@ -42,3 +43,9 @@ Replace = Annotated[
 
 def as_of_date(value: Optional[dt.datetime]) -> dt.date:
     return value.date() if value else dt.date.today()
+
+DEFAULT_WORKERS = max(1, os.cpu_count() or 1)
+Workers = Annotated[int, typer.Option(min=1, help="Parallel sessions generating batches. Default: CPU count.")]
+WithIndividuals = Annotated[
+    bool, typer.Option("--with-individuals", help="Also write one row per sampled fish (batch_individualgrowthobservation).")
+]

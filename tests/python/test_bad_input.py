@@ -5,7 +5,7 @@ import socket
 import psycopg
 import pytest
 
-from conftest import aquasql, make_home, scalar, with_database
+from conftest import aquasql, make_home, scalar
 
 
 def test_unreachable_dsn():

@@ -163,3 +163,15 @@ def test_generate_step_can_run_again(fresh_db):
     first = table_checksums(fresh_db)
     aquasql("seed", "--dsn", fresh_db, "--profile", "tiny", "--as-of", AS_OF, "--only", "generate", check=True)
     assert table_checksums(fresh_db) == first
+
+
+def test_interrupted_load_gets_its_keys_and_indexes_back(fresh_db):
+    aquasql("migrate", "--dsn", fresh_db, check=True)
+    as_migrated = schema_objects(fresh_db)
+    with psycopg.connect(fresh_db, autocommit=True) as conn:  # what a load killed midway leaves
+        conn.execute("SELECT aquasql.suspend_foreign_keys()")
+        conn.execute("SELECT aquasql.suspend_indexes(ARRAY['environmental_environmentalreading'::regclass])")
+    assert schema_objects(fresh_db) != as_migrated
+    result = aquasql("seed", "--dsn", fresh_db, "--profile", "tiny", "--only", "infrastructure", check=True)
+    assert "an earlier load was interrupted" in result.stderr
+    assert schema_objects(fresh_db) == as_migrated
