@@ -28,7 +28,10 @@ BEGIN
     END IF;
 
     -- Idempotent per batch: only these batches' events are replaced.
-    DELETE FROM inventory_feedingevent WHERE batch_id = ANY(batches);
+    -- (skipped in a fresh load, where the table was emptied and its batch index set aside)
+    IF NOT aquasql.fresh_load() THEN
+        DELETE FROM inventory_feedingevent WHERE batch_id = ANY(batches);
+    END IF;
 
     INSERT INTO inventory_feedingevent (
         id, batch_id, batch_assignment_id, container_id, feed_id, feeding_date, feeding_time, amount_kg,

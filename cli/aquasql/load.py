@@ -13,14 +13,15 @@ from .orchestrate import build_indexes, generate_batches
 from .sqlcall import step
 
 # Tables whose secondary indexes are built once after the load instead of row by row: no
-# generator reads them back while batches load.
-INDEX_SUSPENDED_TABLES = ["environmental_environmentalreading"]
+# generator reads them back by those indexes while batches load (the feed stock step reads
+# all feeding events at once, and its cost update finds them by primary key).
+INDEX_SUSPENDED_TABLES = ["environmental_environmentalreading", "inventory_feedingevent"]
 
 
 def load_batches(conn, dsn: str, workers: int, with_individuals: bool) -> None:
     started = time.perf_counter()
     batch_ids = generate.planned_batches(conn)
-    with step(conn, "preparing the load (generated rows cleared, foreign keys and reading indexes set aside)"):
+    with step(conn, "preparing the load (generated rows cleared, foreign keys and secondary indexes set aside)"):
         conn.execute("SELECT aquasql.suspend_foreign_keys()")
         conn.execute("SELECT aquasql.clear_generated()")
         conn.execute("SELECT aquasql.suspend_indexes(%s::regclass[])", [INDEX_SUSPENDED_TABLES])
