@@ -5,7 +5,8 @@
 --
 -- Conventions shared by all functions here:
 --   seed    the dataset seed (any bigint).
---   stream  which quantity is drawn (one constant per call site: temperature noise, deaths…).
+--   stream  which quantity is drawn: aquasql.stream('<draw>'), one stream per named draw of
+--           aquasql.prng_draws() (sql/11_streams.sql), never a bare number.
 --   k1..k3  the entity and time keys, e.g. k1 = container id, k2 = day number, k3 = sub-key.
 --           Keys are hashed the way PostgreSQL hashes int8, which folds them to 32 bits
 --           (low half XOR high half): all keys within the integer range are distinct, but

@@ -121,19 +121,19 @@ $$;
 
 -- Empty every table the per-batch generators and finish_generation write, so a generate
 -- step starts from nothing (its sessions then skip their per-batch deletes). The plan
--- (batches, assignments, aquasql plan tables) stays.
+-- (batches, assignments, aquasql plan tables) stays. Where the database also holds batches
+-- aquasql did not write, only aquasql's rows go, row by row.
 CREATE OR REPLACE FUNCTION aquasql.clear_generated()
 RETURNS void
 LANGUAGE plpgsql
 AS $$
 BEGIN
-    UPDATE batch_batch SET pinned_scenario_id = NULL WHERE pinned_scenario_id IS NOT NULL;
-    TRUNCATE environmental_environmentalreading, batch_actualdailyassignmentstate, inventory_feedingevent,
-        inventory_feedcontainerstock, inventory_feedpurchase, batch_mortalityevent,
-        batch_individualgrowthobservation, batch_growthsample, health_licecount, health_journalentry,
-        finance_factharvest, harvest_harvestlot, harvest_harvestevent, scenario_scenarioprojection, scenario,
-        batch_transferaction, batch_batchtransferworkflow, batch_creationaction, batch_creationworkflow,
-        aquasql.assignment_life;
+    IF aquasql.foreign_batch_count() > 0 THEN
+        PERFORM aquasql.delete_generated(ARRAY(SELECT p.batch_id FROM aquasql.plan_batch AS p));
+    ELSE
+        PERFORM aquasql.truncate_generated();
+    END IF;
+    TRUNCATE aquasql.assignment_life;
 END
 $$;
 

@@ -64,6 +64,10 @@ ON CONFLICT (geography) DO UPDATE SET
 -- ≈ 0.2 g (day 90), 5 g (180), 40 g (270), 105 g (360), 300 g (450); sea TGC 3.0 is an
 -- average farm (Dempsey et al. 2023). Survival per stage from the domain reference; the sea
 -- value is over sea_reference_days.
+-- Feed silos are sized for their hall: all feed types share one silo, which holds about two to
+-- five weeks of the hall's peak ration (peak day on the small profile: B 0.3 t, C 1.8 t, D 2.9 t,
+-- E 7.6 t; a post-smolt RAS of 7,620 m3 feeds up to 8.6 t a day, AKVA group, Tytlandsvik case
+-- story), so that a day's feed stays well below the 20 % reorder point. Hall A is not fed.
 INSERT INTO aquasql.stage_parameter AS s (
     stage_order, name, hall_letter, container_type, container_category, container_volume_m3,
     max_density_kg_m3, silo_capacity_kg, duration_days, temp_mean, temp_noise_sd, tgc,
@@ -78,15 +82,15 @@ INSERT INTO aquasql.stage_parameter AS s (
     'First feeding fry'
 ),
 (
-    3, 'Parr', 'C', 'Medium Tank', 'TANK', 500, 50, 15000, 90, 12.5, 0.3, 1.58, 0.975, 0.9, 6, 60,
+    3, 'Parr', 'C', 'Medium Tank', 'TANK', 500, 50, 30000, 90, 12.5, 0.3, 1.58, 0.975, 0.9, 6, 60,
     'Parr in freshwater tanks'
 ),
 (
-    4, 'Smolt', 'D', 'Large Tank', 'TANK', 1000, 50, 20000, 90, 12.5, 0.3, 1.20, 0.98, 1.0, 60, 180,
+    4, 'Smolt', 'D', 'Large Tank', 'TANK', 1000, 50, 50000, 90, 12.5, 0.3, 1.20, 0.98, 1.0, 60, 180,
     'Smoltification'
 ),
 (
-    5, 'Post-Smolt', 'E', 'Pre-Transfer Tank', 'TANK', 2000, 50, 30000, 90, 12.0, 0.3, 1.83, 0.98, 1.05, 180, 500,
+    5, 'Post-Smolt', 'E', 'Pre-Transfer Tank', 'TANK', 2000, 50, 120000, 90, 12.0, 0.3, 1.83, 0.98, 1.05, 180, 500,
     'Post-smolts before sea transfer'
 ),
 (
@@ -130,10 +134,26 @@ INSERT INTO aquasql.model_parameter AS m (name, value, comment) VALUES
 ('transfer_mortality_max', 0.005, 'highest share of fish lost in a transfer'),
 ('history_tail_days', 50, 'the newest batch starts this many days before the run date'),
 ('temp_noise_window_days', 15, 'temperature noise is a moving average over this many days'),
+-- Year-to-year spread of annual mean sea-surface temperature in the NE Atlantic around the
+-- Faroes and the Scottish west coast: about 0.3-0.6 C (Faroe Marine Research Institute and
+-- Marine Scotland coastal monitoring series; ICES Report on Ocean Climate).
+('sea_temp_year_anomaly_sd', 0.45, 'sd of a year''s sea temperature anomaly, degrees C'),
 ('weight_cv_start', 0.10, 'within-container weight coefficient of variation at first feeding'),
 ('weight_cv_end', 0.25, 'within-container weight coefficient of variation at harvest'),
 ('feed_noise_sd', 0.05, 'relative day-to-day noise of the ration around FCR x gain'),
-('barge_capacity_kg', 50000, 'capacity of a feed barge at a sea area'),
+-- Economic FCR of Norwegian and Scottish salmon year classes varies by a few percent between
+-- sites and years (about 1.1-1.35 around 1.2; Nofima / Kontali cost surveys, Mowi Salmon
+-- Farming Industry Handbook): a CV of about 5 %.
+-- The stage FCRs are biological (domain reference): no batch feeds better than them.
+('fcr_multiplier_sd', 0.06, 'batch-to-batch spread of FCR (sd of a multiplier around 1)'),
+('fcr_multiplier_best', 1.0, 'the best batch feeds at this share of the stage FCRs'),
+('fcr_multiplier_worst', 1.15, 'the worst batch feeds at this share of the stage FCRs'),
+(
+    'barge_capacity_kg', 450000,
+    'capacity of a feed barge at a sea area: 450 t, as the AKVA AC450 at Mowi Scotland''s Loch Seaforth '
+    || '(fishfarmingexpert.com, "Scotland''s biggest feed barge launched"); sea-site barges hold 300-1,200 t '
+    || '(ScaleAQ Aasgaard, fishfarmermagazine.com 2022)'
+),
 ('egg_doa_min', 0.0005, 'lowest share of eggs dead on arrival'),
 ('egg_doa_max', 0.002, 'highest share of eggs dead on arrival'),
 ('disease_probability_freshwater', 0.05, 'chance that a freshwater container has a disease episode in its stage'),
@@ -144,5 +164,51 @@ INSERT INTO aquasql.model_parameter AS m (name, value, comment) VALUES
 ('disease_factor_max', 8, 'highest hazard multiplier during an episode'),
 ('handling_days', 3, 'days after a transfer with raised (HANDLING) mortality'),
 ('handling_factor', 2.5, 'hazard multiplier on those days'),
-('feed_waste', 0.02, 'feed given beyond the biological FCR (uneaten pellets)')
+('feed_waste', 0.02, 'feed given beyond the biological FCR (uneaten pellets)'),
+-- Growth samples: weekly in freshwater tanks (domain reference section 5, Sampling); sea rings
+-- are crowded and weighed about monthly (every 4-5 weeks, as sea farms report).
+('growth_sample_weeks_freshwater', 1, 'growth samples: weeks between weighings in freshwater (weekly)'),
+(
+    'growth_sample_weeks_sea', 4.5,
+    'growth samples: weeks between weighings of a sea ring (alternately 5 and 4; about monthly at sea)'
+),
+-- Harvest grades and yields. Base shares are those of aquasql.harvest_grades() (domain
+-- reference section 5) at the reference weight; the shifts are ordered-logit shifts.
+(
+    'harvest_reference_weight_g', 5000,
+    'harvest: live weight at which grade shares are 10/40/35/12/3 % and yields their base (domain ref. 5)'
+),
+(
+    'harvest_grade_weight_logit', 2.0,
+    'harvest: grade shift (logit) per unit of ln(mean weight / reference): +20 % weight, +0.36; bigger fish grade up'
+),
+(
+    'harvest_grade_condition_logit', 8.0,
+    'harvest: grade shift (logit) per unit of condition factor K above the expected (K +0.05: +0.4)'
+),
+(
+    'harvest_condition_sd', 0.04,
+    'harvest: sd of a ring''s condition factor K around the expected at its weight (K 1.1-1.3 at harvest)'
+),
+('harvest_grade_share_sd', 0.05, 'harvest: log-normal spread of each grade''s share from ring to ring'),
+(
+    'harvest_gutted_yield', 0.855,
+    'harvest: gutted (head-on, bled) yield of live weight at the reference; Mowi Salmon Farming Industry '
+    'Handbook: live to HOG 0.83-0.84; larger, fatter fish up to 0.88'
+),
+('harvest_gutted_yield_weight', 0.02, 'harvest: gutted yield per unit of ln(lot fish weight / reference)'),
+('harvest_gutted_yield_condition', 0.15, 'harvest: gutted yield per unit of condition factor K above the expected'),
+('harvest_gutted_yield_sd', 0.007, 'harvest: lot-to-lot spread of the gutted yield'),
+('harvest_gutted_yield_min', 0.83, 'harvest: lowest gutted yield (Mowi handbook live-to-HOG factor 0.83)'),
+('harvest_gutted_yield_max', 0.88, 'harvest: highest gutted yield (large, well-conditioned fish)'),
+(
+    'harvest_fillet_yield', 0.56,
+    'harvest: fillet yield of live weight at the reference (industry yield tables: fillet 0.52-0.60 of live, '
+    'about 65 % of HOG)'
+),
+('harvest_fillet_yield_weight', 0.04, 'harvest: fillet yield per unit of ln(lot fish weight / reference)'),
+('harvest_fillet_yield_condition', 0.3, 'harvest: fillet yield per unit of condition factor K above the expected'),
+('harvest_fillet_yield_sd', 0.01, 'harvest: lot-to-lot spread of the fillet yield'),
+('harvest_fillet_yield_min', 0.52, 'harvest: lowest fillet yield of live weight'),
+('harvest_fillet_yield_max', 0.60, 'harvest: highest fillet yield of live weight')
 ON CONFLICT (name) DO UPDATE SET value = excluded.value, comment = excluded.comment;

@@ -15,11 +15,24 @@ AS $$
     FROM aquasql.stage_parameter AS s
 $$;
 
+-- A model parameter by name; an error for a name not in aquasql.model_parameter (a typo would
+-- otherwise turn into NULLs downstream). PL/pgSQL with a cached plan costs about as much per
+-- call as the SQL function it replaces (a lookup FROM a table is never inlined either).
 CREATE OR REPLACE FUNCTION aquasql.param(p_name text)
 RETURNS double precision
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 AS $$
-    SELECT value FROM aquasql.model_parameter WHERE name = p_name
+DECLARE
+    result double precision;
+BEGIN
+    SELECT m.value INTO result FROM aquasql.model_parameter AS m WHERE m.name = p_name;
+    IF NOT found THEN
+        RAISE EXCEPTION 'unknown model parameter "%": not in aquasql.model_parameter', p_name USING
+            ERRCODE = 'invalid_parameter_value',
+            HINT = 'parameters are defined in sql/20_parameters.sql (and the generator files that add their own)';
+    END IF;
+    RETURN result;
+END
 $$;
 
 -- Daily hazard of a stage, scaled by a batch's mortality multiplier.
@@ -33,4 +46,17 @@ AS $$
     ))
     FROM aquasql.stage_parameter AS s
     WHERE s.stage_order = p_stage_order
+$$;
+
+-- A batch's feed efficiency: its FCR is the stage's times this multiplier (1 + a seeded
+-- normal, clamped), so batches differ in FCR as farms' year classes do. The stage FCRs are
+-- biological, the best a batch can do: a batch may do worse than them, never better.
+-- Keyed by the batch.
+CREATE OR REPLACE FUNCTION aquasql.batch_fcr_multiplier(p_seed bigint, p_batch_id bigint)
+RETURNS double precision
+LANGUAGE sql STABLE
+AS $$
+    SELECT greatest(aquasql.param('fcr_multiplier_best'), least(aquasql.param('fcr_multiplier_worst'),
+        1 + aquasql.param('fcr_multiplier_sd') * aquasql.rand_normal(p_seed, aquasql.stream('batch_fcr'), p_batch_id)
+    ))
 $$;

@@ -25,6 +25,7 @@ CREATE OR REPLACE FUNCTION aquasql.generate_infrastructure(
 )
 RETURNS TABLE (item text, total bigint)
 LANGUAGE plpgsql
+SET timezone = 'UTC'
 AS $$
 DECLARE
     prof aquasql.profile;
@@ -131,7 +132,8 @@ BEGIN
     ORDER BY pg.sort_order, i;
 
     -- Tanks and trays: all containers of a hall serve its stage.
-    INSERT INTO infrastructure_container (
+    PERFORM aquasql.stage('infrastructure_container');
+    INSERT INTO staged_infrastructure_container (
         name, container_type_id, hall_id, area_id, volume_m3, max_biomass_kg,
         feed_recommendations_enabled, active, created_at, updated_at
     )
@@ -159,8 +161,11 @@ BEGIN
     )
     ORDER BY h.id, i;
 
+    PERFORM aquasql.insert_staged('infrastructure_container');
+
     -- Sea rings.
-    INSERT INTO infrastructure_container (
+    PERFORM aquasql.stage('infrastructure_container');
+    INSERT INTO staged_infrastructure_container (
         name, container_type_id, hall_id, area_id, volume_m3, max_biomass_kg,
         feed_recommendations_enabled, active, created_at, updated_at
     )
@@ -186,6 +191,7 @@ BEGIN
         WHERE c.area_id = a.id AND c.name = format('%s-Ring-%s', a.name, lpad(i::text, 2, '0'))
     )
     ORDER BY a.id, i;
+    PERFORM aquasql.insert_staged('infrastructure_container');
 
     -- Feed: one silo per hall, barges per sea area.
     INSERT INTO infrastructure_feedcontainer (
@@ -225,8 +231,8 @@ BEGIN
         c.id,
         upper(left(md5(c.name || '-' || p.parameter_name), 10)),
         (ARRAY['YSI', 'Aanderaa', 'OxyGuard', 'In-Situ'])[1 + (c.id + p.sort_order) % 4],
-        p_created_at::date,
-        p_created_at::date,
+        (p_created_at AT TIME ZONE 'UTC')::date,
+        (p_created_at AT TIME ZONE 'UTC')::date,
         TRUE,
         p_created_at,
         p_created_at

@@ -78,6 +78,7 @@ CREATE OR REPLACE FUNCTION aquasql.generate_master_data(
 )
 RETURNS TABLE (item text, total bigint)
 LANGUAGE plpgsql
+SET timezone = 'UTC'
 AS $$
 DECLARE
     species_name constant text := 'Atlantic Salmon';
@@ -280,6 +281,40 @@ BEGIN
     ) AS u
     WHERE NOT EXISTS (SELECT 1 FROM auth_user AS a WHERE a.username = u.username)
     ORDER BY u.sort_order;
+
+    -- Every AquaMind user has an access profile (AquaMind creates one with each user): the
+    -- administrator and the managers see everything, operators their own geography.
+    INSERT INTO users_userprofile (
+        full_name, phone, profile_picture, job_title, department, geography, subsidiary, role,
+        language_preference, date_format_preference, created_at, updated_at, user_id
+    )
+    SELECT
+        u.first_name || ' ' || u.last_name,
+        NULL,
+        NULL,
+        CASE WHEN u.username LIKE 'operator_%' THEN 'Farm Operator' ELSE u.first_name || ' ' || u.last_name END,
+        NULL,
+        CASE
+            WHEN u.last_name = 'Faroe Islands' THEN 'FO'
+            WHEN u.last_name = 'Scotland' THEN 'SC'
+            ELSE 'ALL'
+        END,
+        CASE WHEN u.username LIKE 'operator_%' THEN 'FM' ELSE 'ALL' END,
+        CASE u.username
+            WHEN 'system_admin' THEN 'ADMIN'
+            WHEN 'vet_01' THEN 'VET'
+            WHEN 'manager_01' THEN 'MGR'
+            ELSE 'OPR'
+        END,
+        'en',
+        'DMY',
+        p_created_at,
+        p_created_at,
+        u.id
+    FROM auth_user AS u
+    WHERE u.email LIKE '%@aquamind.example.com'
+        AND NOT EXISTS (SELECT 1 FROM users_userprofile AS p WHERE p.user_id = u.id)
+    ORDER BY u.id;
 
     -- Finance: one farming company (subsidiary FM) per geography, one site per freshwater
     -- station and per sea area.

@@ -12,7 +12,7 @@ DECLARE
 BEGIN
     INSERT INTO batch_batch (
         id, batch_number, species_id, lifecycle_stage_id, status, batch_type, start_date,
-        expected_end_date, actual_end_date, notes, created_at, updated_at, pinned_scenario_id
+        expected_end_date, actual_end_date, notes, created_at, updated_at
     )
     SELECT
         p.batch_id,
@@ -28,9 +28,8 @@ BEGIN
         p.harvest_date,
         CASE WHEN p.harvest_date <= p_as_of THEN p.harvest_date END,
         '',
-        p.start_date::timestamptz,
-        (p.history_end + 1)::timestamptz,
-        NULL
+        p.start_date::timestamp AT TIME ZONE 'UTC',
+        (p.history_end + 1)::timestamp AT TIME ZONE 'UTC'
     FROM aquasql.plan_batch AS p
     INNER JOIN infrastructure_geography AS g ON p.geography_id = g.id
     INNER JOIN aquasql.profile_geography AS pg ON pg.profile = p_profile AND g.name = pg.geography
@@ -108,7 +107,8 @@ BEGIN
     )
 
     SELECT
-        row_number() OVER (ORDER BY s.batch_id, s.stage_order, s.container_name),
+        aquasql.id_base('batch_batchcontainerassignment')
+        + row_number() OVER (ORDER BY s.batch_id, s.stage_order, s.container_name),
         s.batch_id,
         s.container_id,
         st.id,
@@ -120,8 +120,8 @@ BEGIN
         s.leave > p_as_of,
         NULL,
         '',
-        s.arrive::timestamptz,
-        (s.last_day + 1)::timestamptz
+        s.arrive::timestamp AT TIME ZONE 'UTC',
+        (s.last_day + 1)::timestamp AT TIME ZONE 'UTC'
     FROM shares AS s
     INNER JOIN batch_lifecyclestage AS st ON s.stage_order = st."order";
 

@@ -43,16 +43,16 @@ BEGIN
         a.last_day,
         a.departed,
         CASE
-            WHEN aquasql.rand_uniform(seed, aquasql.stream('disease'), a.id, 1)
+            WHEN aquasql.rand_uniform(seed, aquasql.stream('disease_occurs'), a.id, 1)
                 < aquasql.param(CASE WHEN a.stage_order = 6 THEN 'disease_probability_sea'
                     ELSE 'disease_probability_freshwater' END)
                 THEN a.first_day + floor(
-                    aquasql.rand_uniform(seed, aquasql.stream('disease'), a.id, 2) * (a.last_day - a.first_day + 1)
+                    aquasql.rand_uniform(seed, aquasql.stream('disease_start'), a.id, 2) * (a.last_day - a.first_day + 1)
                 )::integer
         END,
-        aquasql.rand_int(seed, aquasql.stream('disease'), a.id, 3, 0,
+        aquasql.rand_int(seed, aquasql.stream('disease_days'), a.id, 3, 0,
             aquasql.param('disease_days_min')::integer, aquasql.param('disease_days_max')::integer),
-        aquasql.param('disease_factor_min') + aquasql.rand_uniform(seed, aquasql.stream('disease'), a.id, 4)
+        aquasql.param('disease_factor_min') + aquasql.rand_uniform(seed, aquasql.stream('disease_factor'), a.id, 4)
         * (aquasql.param('disease_factor_max') - aquasql.param('disease_factor_min'))
     FROM assignment AS a;
 END
@@ -92,13 +92,14 @@ DECLARE
     stage_id bigint := (SELECT id FROM batch_lifecyclestage WHERE "order" = p_stage);
     handling_days integer := aquasql.param('handling_days');
     handling_factor double precision := aquasql.param('handling_factor');
+    sample_weeks double precision := aquasql.growth_sample_interval_weeks(p_stage);
     written bigint;
 BEGIN
     -- MATERIALIZED: the hazard lookups run once per assignment, not once per day
     WITH life AS MATERIALIZED (
         SELECT
             l.*,
-            sp.fcr,
+            sp.fcr * aquasql.batch_fcr_multiplier(seed, l.batch_id) AS fcr,
             aquasql.daily_hazard(l.stage_order, p.mortality_multiplier) AS base_hazard
         FROM aquasql.assignment_life AS l
         INNER JOIN aquasql.plan_batch AS p ON l.batch_id = p.batch_id
@@ -194,23 +195,23 @@ BEGIN
             fed.feed_kg,
             CASE WHEN fed.feed_kg > 0 AND fed.gain_kg > 0 THEN round((fed.feed_kg / fed.gain_kg::numeric), 3) END,
             CASE
-                WHEN aquasql.is_growth_sample_day(p_stage, fed.day_index) THEN 'growth_sample'
+                WHEN aquasql.is_growth_sample_day(p_stage, fed.day_index, fed.date, sample_weeks) THEN 'growth_sample'
                 WHEN p_stage > 1 AND fed.day_index = 0 THEN 'transfer'
             END,
             jsonb_build_object(
                 'population', 'mortality_model',
-                'weight', CASE WHEN aquasql.is_growth_sample_day(p_stage, fed.day_index)
+                'weight', CASE WHEN aquasql.is_growth_sample_day(p_stage, fed.day_index, fed.date, sample_weeks)
                     THEN 'growth_sample' ELSE 'tgc_model' END,
                 'temperature', 'sensor_daily_mean',
                 'feed', CASE WHEN fed.fcr IS NULL THEN 'none' ELSE 'feeding_events' END
             ),
             jsonb_build_object(
                 'population', 0.95,
-                'weight', CASE WHEN aquasql.is_growth_sample_day(p_stage, fed.day_index) THEN 1.0 ELSE 0.8 END,
+                'weight', CASE WHEN aquasql.is_growth_sample_day(p_stage, fed.day_index, fed.date, sample_weeks) THEN 1.0 ELSE 0.8 END,
                 'temperature', 1.0,
                 'feed', 1.0
             ),
-            (fed.date + 1)::timestamptz
+            (fed.date + 1)::timestamp AT TIME ZONE 'UTC'
         FROM fed
         RETURNING assignment_id, date, population
     ),
@@ -238,7 +239,7 @@ AS $$
         population_count = l.end_population,
         avg_weight_g = round(d.weight_g::numeric, 2),
         biomass_kg = round((l.end_population * d.weight_g / 1000)::numeric, 2),
-        updated_at = (l.last_day + 1)::timestamptz
+        updated_at = (l.last_day + 1)::timestamp AT TIME ZONE 'UTC'
     FROM aquasql.assignment_life AS l
     INNER JOIN aquasql.batch_day AS d ON l.batch_id = d.batch_id AND l.last_day = d.date
     WHERE a.id = l.assignment_id AND l.batch_id = ANY(p_batches);

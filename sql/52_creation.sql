@@ -31,7 +31,7 @@ AS $$
         container_rank::integer,
         share::integer,
         round(share * (aquasql.param('egg_doa_min') + (aquasql.param('egg_doa_max') - aquasql.param('egg_doa_min'))
-            * aquasql.rand_uniform(aquasql.run_seed(), aquasql.stream('creation'), assignment_id, 1)))::integer
+            * aquasql.rand_uniform(aquasql.run_seed(), aquasql.stream('dead_on_arrival'), assignment_id, 1)))::integer
     FROM shares
 $$;
 
@@ -62,10 +62,10 @@ BEGIN
         'EXTERNAL',
         NULL,
         (SELECT s.id FROM broodstock_eggsupplier AS s ORDER BY s.id
-            OFFSET aquasql.rand_int(seed, aquasql.stream('creation'), b.id, 0, 0, 0,
+            OFFSET aquasql.rand_int(seed, aquasql.stream('egg_supplier'), b.id, 0, 0, 0,
                 (SELECT count(*)::integer - 1 FROM broodstock_eggsupplier)) LIMIT 1),
         format('EGG-%s-%s', extract(YEAR FROM b.start_date), lpad(b.id::text, 4, '0')),
-        round((150 + 100 * aquasql.rand_uniform(seed, aquasql.stream('creation'), b.id, 1))::numeric, 2),
+        round((150 + 100 * aquasql.rand_uniform(seed, aquasql.stream('egg_price'), b.id, 1))::numeric, 2),
         e.eggs,
         e.eggs,
         e.dead,
@@ -81,8 +81,8 @@ BEGIN
         NULL,
         NULL,
         '',
-        (b.start_date - 14)::timestamptz,
-        b.start_date::timestamptz
+        (b.start_date - 14)::timestamp AT TIME ZONE 'UTC',
+        b.start_date::timestamp AT TIME ZONE 'UTC'
     FROM batch_batch AS b
     INNER JOIN (
         SELECT batch_id, sum(eggs)::integer AS eggs, sum(dead_on_arrival)::integer AS dead, count(*)::integer AS actions
@@ -108,12 +108,12 @@ BEGIN
         l.first_day,
         'TRANSPORT',
         round(d.temp_c::numeric, 2),
-        aquasql.rand_int(seed, aquasql.stream('creation'), e.assignment_id, 2, 0, 3, 5),
-        aquasql.rand_int(seed, aquasql.stream('creation'), e.assignment_id, 3, 0, 30, 90),
+        aquasql.rand_int(seed, aquasql.stream('egg_quality'), e.assignment_id, 2, 0, 3, 5),
+        aquasql.rand_int(seed, aquasql.stream('egg_delivery_minutes'), e.assignment_id, 3, 0, 30, 90),
         admin,
         '',
-        (l.first_day - 14)::timestamptz,
-        l.first_day::timestamptz
+        (l.first_day - 14)::timestamp AT TIME ZONE 'UTC',
+        l.first_day::timestamp AT TIME ZONE 'UTC'
     FROM aquasql.egg_deliveries(p_batches) AS e
     INNER JOIN aquasql.assignment_life AS l ON e.assignment_id = l.assignment_id
     INNER JOIN aquasql.batch_day AS d ON e.batch_id = d.batch_id AND l.first_day = d.date;

@@ -130,7 +130,8 @@ BEGIN
             USING HINT = 'raise ring_fill_margin so the planner gives the batch more rings';
     END IF;
 
-    INSERT INTO batch_batchtransferworkflow (
+    PERFORM aquasql.stage('batch_batchtransferworkflow');
+    INSERT INTO staged_batch_batchtransferworkflow (
         id, workflow_number, batch_id, workflow_type, source_lifecycle_stage_id, dest_lifecycle_stage_id,
         status, planned_start_date, planned_completion_date, actual_start_date, actual_completion_date,
         total_source_count, total_transferred_count, total_mortality_count, total_biomass_kg,
@@ -165,8 +166,8 @@ BEGIN
         admin,
         '',
         '',
-        (m.transfer_date - 7)::timestamptz,
-        m.transfer_date::timestamptz
+        (m.transfer_date - 7)::timestamp AT TIME ZONE 'UTC',
+        m.transfer_date::timestamp AT TIME ZONE 'UTC'
     FROM (
         SELECT
             mv.batch_id,
@@ -183,7 +184,10 @@ BEGIN
     -- the fish weigh what they weighed at the end of the day before the move
     INNER JOIN aquasql.batch_day AS d ON m.batch_id = d.batch_id AND d.date = m.transfer_date - 1;
 
-    INSERT INTO batch_transferaction (
+    PERFORM aquasql.insert_staged('batch_batchtransferworkflow');
+
+    PERFORM aquasql.stage('batch_transferaction');
+    INSERT INTO staged_batch_transferaction (
         id, workflow_id, action_number, source_assignment_id, dest_assignment_id, source_population_before,
         transferred_count, mortality_during_transfer, transferred_biomass_kg, status, planned_date,
         actual_execution_date, transfer_method, water_temp_c, oxygen_level, measured_avg_weight_g,
@@ -205,9 +209,9 @@ BEGIN
         m.transfer_date,
         CASE WHEN p_to_stage = 2 THEN 'MANUAL' ELSE 'PUMP' END,
         round(d.temp_c::numeric, 2),
-        round((88 + 10 * aquasql.rand_uniform(seed, aquasql.stream('transfer'), m.source_assignment_id,
+        round((88 + 10 * aquasql.rand_uniform(seed, aquasql.stream('transfer_oxygen'), m.source_assignment_id,
             m.dest_assignment_id, 1))::numeric, 2),
-        round((d.weight_g * (1 + 0.03 * aquasql.rand_normal(seed, aquasql.stream('transfer'),
+        round((d.weight_g * (1 + 0.03 * aquasql.rand_normal(seed, aquasql.stream('transfer_weight'),
             m.source_assignment_id, m.dest_assignment_id, 2)))::numeric, 2),
         round((d.weight_g * aquasql.weight_cv(d.day_number))::numeric, 2),
         30,
@@ -216,11 +220,12 @@ BEGIN
         '',
         'AVERAGE',
         admin,
-        aquasql.rand_int(seed, aquasql.stream('transfer'), m.source_assignment_id, m.dest_assignment_id, 3, 30, 240),
+        aquasql.rand_int(seed, aquasql.stream('transfer_minutes'), m.source_assignment_id, m.dest_assignment_id, 3, 30, 240),
         '',
-        (m.transfer_date - 7)::timestamptz,
-        m.transfer_date::timestamptz
+        (m.transfer_date - 7)::timestamp AT TIME ZONE 'UTC',
+        m.transfer_date::timestamp AT TIME ZONE 'UTC'
     FROM lifecycle_move AS m
     INNER JOIN aquasql.batch_day AS d ON m.batch_id = d.batch_id AND d.date = m.transfer_date - 1;
+    PERFORM aquasql.insert_staged('batch_transferaction');
 END
 $$;

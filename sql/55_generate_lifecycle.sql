@@ -2,6 +2,7 @@
 CREATE OR REPLACE FUNCTION aquasql.generate_lifecycle(p_batches bigint[] DEFAULT NULL)
 RETURNS bigint
 LANGUAGE plpgsql
+SET timezone = 'UTC'
 AS $$
 DECLARE
     batches bigint[] := aquasql.plan_batches(p_batches);

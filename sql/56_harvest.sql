@@ -20,19 +20,66 @@ COMMENT ON FUNCTION aquasql.harvest_grades() IS
 'Harvest product grades with the share of fish (sums to 1) and the live-weight factor relative to the '
 'mean weight; slot is the last digit of the lot id.';
 
+-- The grade shares of a harvest, moved along the grade scale by p_shift (an ordered-logit
+-- shift: each cumulative share from the top, SUPERIOR, GRADE_A, ..., moves by p_shift on the
+-- logit scale). 0 gives harvest_grades()' shares; bigger, well-conditioned fish have a positive
+-- shift (more of the upper grades), small or lean ones a negative one.
+CREATE OR REPLACE FUNCTION aquasql.harvest_grade_shares(p_shift double precision)
+RETURNS TABLE (slot integer, code text, share double precision, weight_factor double precision)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT
+        c.slot,
+        c.code,
+        c.upper - coalesce(lag(c.upper) OVER (ORDER BY c.slot), 0),
+        c.weight_factor
+    FROM (
+        SELECT
+            g.slot,
+            g.code,
+            g.weight_factor,
+            CASE
+                WHEN g.cum >= 1 - 1e-9 THEN 1.0
+                ELSE 1 / (1 + exp(-(ln(g.cum / (1 - g.cum)) + p_shift)))
+            END AS upper
+        FROM (SELECT h.*, sum(h.share) OVER (ORDER BY h.slot) AS cum FROM aquasql.harvest_grades() AS h) AS g
+    ) AS c
+$$;
+
+COMMENT ON FUNCTION aquasql.harvest_grade_shares(double precision) IS
+'The harvest grades with their share of fish moved by an ordered-logit shift (0: harvest_grades()); '
+'a positive shift moves fish into the upper grades. Shares sum to 1.';
+
 CREATE OR REPLACE FUNCTION aquasql.generate_harvest(p_batches bigint[] DEFAULT NULL)
 RETURNS bigint
 LANGUAGE plpgsql
+SET timezone = 'UTC'
 AS $$
 DECLARE
     batches bigint[] := aquasql.plan_batches(p_batches);
     seed bigint := aquasql.run_seed();
     as_of date := (SELECT r.as_of FROM aquasql.run_setting AS r);
     -- log-normal spread of the grade shares from ring to ring
-    share_sd constant double precision := 0.05;
-    -- gutted and fillet yields of the live weight
-    gutted_yield constant numeric := 0.85;
-    fillet_yield constant numeric := 0.55;
+    share_sd double precision := aquasql.param('harvest_grade_share_sd');
+    -- what moves the grade shares and yields: the fish's weight and condition
+    reference_g double precision := aquasql.param('harvest_reference_weight_g');
+    condition_sd double precision := aquasql.param('harvest_condition_sd');
+    weight_logit double precision := aquasql.param('harvest_grade_weight_logit');
+    condition_logit double precision := aquasql.param('harvest_grade_condition_logit');
+    -- gutted and fillet yields of the live weight: at the reference weight and condition, per
+    -- unit of ln(lot weight / reference) and of condition factor, spread per lot, and the band
+    gutted_yield double precision := aquasql.param('harvest_gutted_yield');
+    gutted_weight double precision := aquasql.param('harvest_gutted_yield_weight');
+    gutted_condition double precision := aquasql.param('harvest_gutted_yield_condition');
+    gutted_sd double precision := aquasql.param('harvest_gutted_yield_sd');
+    gutted_min double precision := aquasql.param('harvest_gutted_yield_min');
+    gutted_max double precision := aquasql.param('harvest_gutted_yield_max');
+    fillet_yield double precision := aquasql.param('harvest_fillet_yield');
+    fillet_weight double precision := aquasql.param('harvest_fillet_yield_weight');
+    fillet_condition double precision := aquasql.param('harvest_fillet_yield_condition');
+    fillet_sd double precision := aquasql.param('harvest_fillet_yield_sd');
+    fillet_min double precision := aquasql.param('harvest_fillet_yield_min');
+    fillet_max double precision := aquasql.param('harvest_fillet_yield_max');
     events bigint;
     lots bigint;
     facts bigint;
@@ -79,9 +126,13 @@ BEGIN
     GET DIAGNOSTICS events = ROW_COUNT;
 
     -- Lots: the ring's fish split over the grades by largest remainder (so the units add up
-    -- to the fish harvested exactly), the shares varying a little from ring to ring. The
-    -- weight factors are rescaled per event so that the lots' live weight adds up to fish ×
-    -- the batch's mean weight on its last day.
+    -- to the fish harvested exactly). The shares move with the fish: heavier fish (the batch's
+    -- mean weight on its last day against the reference) and a ring in better condition (its
+    -- Fulton's K above what fish of that weight usually have, a draw per ring) put more fish in
+    -- the upper grades; they also vary a little from ring to ring. The weight factors are
+    -- rescaled per event so that the lots' live weight adds up to fish × the batch's mean
+    -- weight. Gutted and fillet yields rise with the lot's fish weight and the ring's
+    -- condition, with a draw per lot, kept within their bands.
     INSERT INTO harvest_harvestlot (
         id, event_id, product_grade_id, live_weight_kg, gutted_weight_kg, fillet_weight_kg,
         unit_count, created_at, updated_at
@@ -91,7 +142,8 @@ BEGIN
             e.id AS event_id,
             e.event_date,
             l.end_population AS harvested,
-            d.weight_g AS mean_weight_g
+            d.weight_g AS mean_weight_g,
+            condition_sd * aquasql.rand_normal(seed, aquasql.stream('harvest_condition'), e.id, 0) AS condition
         FROM harvest_harvestevent AS e
         INNER JOIN aquasql.assignment_life AS l ON e.assignment_id = l.assignment_id
         INNER JOIN aquasql.plan_batch AS p ON e.batch_id = p.batch_id
@@ -106,10 +158,12 @@ BEGIN
             g.code,
             g.weight_factor,
             g.share * exp(share_sd * aquasql.rand_normal(
-                seed, aquasql.stream('harvest_grade'), fish.event_id, g.slot
+                seed, aquasql.stream('harvest_grade_share'), fish.event_id, g.slot
             )) AS raw_share
         FROM fish
-        CROSS JOIN aquasql.harvest_grades() AS g
+        CROSS JOIN LATERAL aquasql.harvest_grade_shares(
+            weight_logit * ln(fish.mean_weight_g / reference_g) + condition_logit * fish.condition
+        ) AS g
     ),
 
     ideal AS (
@@ -144,22 +198,40 @@ BEGIN
             round((
                 units.unit_count * units.mean_weight_g / 1000 * units.weight_factor * units.harvested
                 / nullif(sum(units.unit_count * units.weight_factor) OVER (PARTITION BY units.event_id), 0)
-            )::numeric, 3) AS live_weight_kg
+            )::numeric, 3) AS live_weight_kg,
+            -- ln(mean weight of the lot's fish / reference weight)
+            ln(units.mean_weight_g * units.weight_factor * units.harvested
+                / nullif(sum(units.unit_count * units.weight_factor) OVER (PARTITION BY units.event_id), 0)
+                / reference_g) AS size
         FROM units
+    ),
+
+    yielded AS (
+        SELECT
+            w.*,
+            least(gutted_max, greatest(gutted_min,
+                gutted_yield + gutted_weight * coalesce(w.size, 0) + gutted_condition * w.condition
+                + gutted_sd * aquasql.rand_normal(seed, aquasql.stream('harvest_gutted_yield'), w.event_id, w.slot)
+            ))::numeric AS gutted,
+            least(fillet_max, greatest(fillet_min,
+                fillet_yield + fillet_weight * coalesce(w.size, 0) + fillet_condition * w.condition
+                + fillet_sd * aquasql.rand_normal(seed, aquasql.stream('harvest_fillet_yield'), w.event_id, w.slot)
+            ))::numeric AS fillet
+        FROM weighed AS w
     )
 
     SELECT
-        w.event_id * 10 + w.slot,
-        w.event_id,
+        y.event_id * 10 + y.slot,
+        y.event_id,
         pg.id,
-        coalesce(w.live_weight_kg, 0),
-        round(coalesce(w.live_weight_kg, 0) * gutted_yield, 3),
-        round(coalesce(w.live_weight_kg, 0) * fillet_yield, 3),
-        w.unit_count,
-        w.event_date,
-        w.event_date
-    FROM weighed AS w
-    INNER JOIN harvest_productgrade AS pg ON w.code = pg.code;
+        coalesce(y.live_weight_kg, 0),
+        round(coalesce(y.live_weight_kg, 0) * y.gutted, 3),
+        round(coalesce(y.live_weight_kg, 0) * y.fillet, 3),
+        y.unit_count,
+        y.event_date,
+        y.event_date
+    FROM yielded AS y
+    INNER JOIN harvest_productgrade AS pg ON y.code = pg.code;
     GET DIAGNOSTICS lots = ROW_COUNT;
 
     -- One finance fact per lot, booked to the geography's farming company and the sea area.
@@ -198,6 +270,7 @@ $$;
 
 COMMENT ON FUNCTION aquasql.generate_harvest(bigint[]) IS
 'Harvest of the given batches (default: all planned) that left the sea by the run date: one event per '
-'sea ring (id = assignment id), one lot per product grade (id = event id × 10 + grade slot) and one '
-'finance fact per lot (fact id = lot id). Replaces earlier harvest rows of those batches; returns the '
-'rows written.';
+'sea ring (id = assignment id), one lot per product grade (id = event id × 10 + grade slot; shares moved '
+'by the fish''s weight and the ring''s condition, aquasql.harvest_grade_shares; gutted and fillet yields per '
+'lot from weight, condition and a draw) and one finance fact per lot (fact id = lot id). Replaces earlier '
+'harvest rows of those batches; returns the rows written.';

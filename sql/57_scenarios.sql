@@ -21,6 +21,7 @@ COMMENT ON FUNCTION aquasql.scenario_kinds() IS
 CREATE OR REPLACE FUNCTION aquasql.generate_scenarios(p_batches bigint[] DEFAULT NULL)
 RETURNS bigint
 LANGUAGE plpgsql
+SET timezone = 'UTC'
 AS $$
 DECLARE
     batches bigint[] := aquasql.plan_batches(p_batches);
@@ -33,14 +34,29 @@ DECLARE
     projections bigint;
 BEGIN
     -- Regenerating replaces the generated scenarios of these batches only.
-    UPDATE batch_batch SET pinned_scenario_id = NULL
-    WHERE id = ANY(batches) AND pinned_scenario_id IS NOT NULL;
-    DELETE FROM scenario_scenarioprojection AS pr
-    USING scenario AS s
-    WHERE pr.scenario_id = s.scenario_id AND s.batch_id = ANY(batches) AND s.scenario_id - s.batch_id * 10 = ANY(slots);
-    DELETE FROM scenario AS s
-    WHERE s.batch_id = ANY(batches) AND s.scenario_id - s.batch_id * 10 = ANY(slots);
+    IF NOT aquasql.fresh_load() THEN
+        PERFORM aquasql.unpin_scenarios(batches);
+        DELETE FROM scenario_scenarioprojection AS pr
+        WHERE pr.projection_id / 1000 IN (
+            SELECT s.scenario_id FROM scenario AS s
+            WHERE s.batch_id = ANY(batches) AND s.scenario_id - s.batch_id * 10 = ANY(slots)
+        );
+        IF aquasql.aquamind_version() <> 'c6cd7d5' THEN
+            DELETE FROM scenario_projection_run AS r
+            USING scenario AS s
+            WHERE r.scenario_id = s.scenario_id AND s.batch_id = ANY(batches)
+                AND s.scenario_id - s.batch_id * 10 = ANY(slots);
+        END IF;
+        DELETE FROM scenario AS s
+        WHERE s.batch_id = ANY(batches) AND s.scenario_id - s.batch_id * 10 = ANY(slots);
+    END IF;
 
+    -- One statement computes every projection row with its scenario's figures; the scenario,
+    -- run (cb41030) and projection rows are then written from it in the version's columns.
+    IF to_regclass('pg_temp.generated_projection') IS NOT NULL THEN
+        DROP TABLE pg_temp.generated_projection;
+    END IF;
+    CREATE TEMP TABLE generated_projection ON COMMIT DROP AS
     WITH start AS (
         -- every kind whose first day lies within the batch's history
         SELECT
@@ -184,73 +200,138 @@ BEGIN
         FROM fed
         INNER JOIN batch_lifecyclestage AS ls ON fed.stage_order = ls."order"
         WHERE fed.day_number <= coalesce(fed.last_day, max_days)
-    ),
-
-    -- The scenarios go in with the projections in one statement (duration_days needs the
-    -- projection); the FK checks on the projections run at the end of the statement.
-    new_scenario AS (
-        INSERT INTO scenario (
-            scenario_id, name, start_date, duration_days, initial_count, genotype, supplier,
-            initial_weight, tgc_model_id, fcr_model_id, mortality_model_id, batch_id,
-            biological_constraints_id, created_by_id, created_at, updated_at
-        )
-        SELECT
-            st.scenario_id,
-            st.name,
-            st.start_date,
-            (SELECT count(*) FROM projection AS pr WHERE pr.scenario_id = st.scenario_id),
-            st.initial_count,
-            st.supplier || ' Atlantic salmon',
-            st.supplier,
-            round(st.initial_weight::numeric, 2),
-            st.tgc_model_id,
-            st.fcr_model_id,
-            st.mortality_model_id,
-            st.batch_id,
-            NULL,
-            admin_id,
-            st.start_date::timestamptz,
-            st.start_date::timestamptz
-        FROM start AS st
-        RETURNING scenario_id
     )
 
-    INSERT INTO scenario_scenarioprojection (
-        projection_id, scenario_id, projection_date, day_number, average_weight, population, biomass,
-        daily_feed, cumulative_feed, temperature, current_stage_id, created_at, updated_at
+    SELECT
+        pr.*,
+        count(*) OVER (PARTITION BY pr.scenario_id)::integer AS duration_days,
+        st.name,
+        st.start_date AS scenario_start,
+        st.initial_count,
+        st.supplier,
+        st.initial_weight,
+        st.tgc_model_id,
+        st.fcr_model_id,
+        st.mortality_model_id,
+        st.batch_id
+    FROM projection AS pr
+    INNER JOIN start AS st ON pr.scenario_id = st.scenario_id;
+
+    INSERT INTO scenario (
+        scenario_id, name, start_date, duration_days, initial_count, genotype, supplier,
+        initial_weight, tgc_model_id, fcr_model_id, mortality_model_id, batch_id,
+        biological_constraints_id, created_by_id, created_at, updated_at
     )
     SELECT
-        pr.scenario_id * 1000 + pr.day_number,
-        pr.scenario_id,
-        pr.projection_date,
-        pr.day_number,
-        round(pr.average_weight::numeric, 2),
-        round(pr.population::numeric, 0),
+        g.scenario_id,
+        g.name,
+        g.scenario_start,
+        g.duration_days,
+        g.initial_count,
+        g.supplier || ' Atlantic salmon',
+        g.supplier,
+        round(g.initial_weight::numeric, 2),
+        g.tgc_model_id,
+        g.fcr_model_id,
+        g.mortality_model_id,
+        g.batch_id,
+        NULL,
+        admin_id,
+        (g.scenario_start::timestamp AT TIME ZONE 'UTC'),
+        (g.scenario_start::timestamp AT TIME ZONE 'UTC')
+    FROM generated_projection AS g
+    WHERE g.day_number = 1;
+
+    IF to_regclass('pg_temp.generated_projection_row') IS NOT NULL THEN
+        DROP TABLE pg_temp.generated_projection_row;
+    END IF;
+    CREATE TEMP TABLE generated_projection_row ON COMMIT DROP AS
+    SELECT
+        g.scenario_id * 1000 + g.day_number AS projection_id,
+        g.scenario_id,
+        g.projection_date,
+        g.day_number,
+        round(g.average_weight::numeric, 2)::float8 AS average_weight,
+        round(g.population::numeric, 0)::float8 AS population,
         -- from the rounded figures, so that each row agrees with itself
-        round(round(pr.population::numeric, 0) * round(pr.average_weight::numeric, 2) / 1000, 2),
-        round(pr.daily_feed::numeric, 2),
-        round(pr.cumulative_feed::numeric, 2),
-        round(pr.temperature::numeric, 2),
-        pr.stage_id,
-        st.start_date::timestamptz,
-        st.start_date::timestamptz
-    FROM projection AS pr
-    -- the scenario rows of new_scenario are not visible here yet; start has the same dates
-    INNER JOIN start AS st ON pr.scenario_id = st.scenario_id;
+        round(round(g.population::numeric, 0) * round(g.average_weight::numeric, 2) / 1000, 2)::float8 AS biomass,
+        round(g.daily_feed::numeric, 2)::float8 AS daily_feed,
+        round(g.cumulative_feed::numeric, 2)::float8 AS cumulative_feed,
+        round(g.temperature::numeric, 2)::float8 AS temperature,
+        g.stage_id,
+        g.duration_days,
+        (g.scenario_start::timestamp AT TIME ZONE 'UTC') AS written_at
+    FROM generated_projection AS g;
+
+    IF aquasql.aquamind_version() = 'c6cd7d5' THEN
+        INSERT INTO scenario_scenarioprojection (
+            projection_id, scenario_id, projection_date, day_number, average_weight, population, biomass,
+            daily_feed, cumulative_feed, temperature, current_stage_id, created_at, updated_at
+        )
+        SELECT
+            r.projection_id, r.scenario_id, r.projection_date, r.day_number, r.average_weight, r.population,
+            r.biomass, r.daily_feed, r.cumulative_feed, r.temperature, r.stage_id, r.written_at, r.written_at
+        FROM generated_projection_row AS r;
+    ELSE
+        -- one projection run per scenario, numbered 1, with the run id = the scenario id
+        INSERT INTO scenario_projection_run (
+            run_id, run_date, run_number, label, parameters_snapshot, notes, total_projections,
+            final_weight_g, final_biomass_kg, created_at, updated_at, created_by_id, scenario_id
+        )
+        SELECT
+            r.scenario_id,
+            r.written_at,
+            1,
+            'Initial projection',
+            jsonb_build_object(
+                'tgc_model_id', g.tgc_model_id, 'fcr_model_id', g.fcr_model_id,
+                'mortality_model_id', g.mortality_model_id, 'initial_count', g.initial_count,
+                'initial_weight_g', round(g.initial_weight::numeric, 2)
+            ),
+            '',
+            r.duration_days,
+            r.average_weight,
+            r.biomass,
+            r.written_at,
+            r.written_at,
+            admin_id,
+            r.scenario_id
+        FROM generated_projection_row AS r
+        INNER JOIN generated_projection AS g ON r.scenario_id = g.scenario_id AND g.day_number = 1
+        WHERE r.day_number = r.duration_days;
+
+        INSERT INTO scenario_scenarioprojection (
+            projection_id, projection_run_id, projection_date, day_number, average_weight, population, biomass,
+            daily_feed, cumulative_feed, temperature, current_stage_id, created_at, updated_at
+        )
+        SELECT
+            r.projection_id, r.scenario_id, r.projection_date, r.day_number, r.average_weight, r.population,
+            r.biomass, r.daily_feed, r.cumulative_feed, r.temperature, r.stage_id, r.written_at, r.written_at
+        FROM generated_projection_row AS r;
+    END IF;
     GET DIAGNOSTICS projections = ROW_COUNT;
 
-    -- Pin each batch's latest scenario.
-    UPDATE batch_batch AS b SET pinned_scenario_id = latest.scenario_id
-    FROM (
-        SELECT s.batch_id, max(s.scenario_id) AS scenario_id
-        FROM scenario AS s
-        WHERE s.batch_id = ANY(batches) AND s.scenario_id - s.batch_id * 10 = ANY(slots)
-        GROUP BY s.batch_id
-    ) AS latest
-    WHERE b.id = latest.batch_id;
+    -- Pin each batch's latest scenario (cb41030: its run, whose id is the scenario's).
+    IF to_regclass('pg_temp.latest_scenario') IS NOT NULL THEN
+        DROP TABLE pg_temp.latest_scenario;
+    END IF;
+    CREATE TEMP TABLE latest_scenario ON COMMIT DROP AS
+    SELECT s.batch_id, max(s.scenario_id) AS scenario_id
+    FROM scenario AS s
+    WHERE s.batch_id = ANY(batches) AND s.scenario_id - s.batch_id * 10 = ANY(slots)
+    GROUP BY s.batch_id;
+    IF aquasql.aquamind_version() = 'c6cd7d5' THEN
+        UPDATE batch_batch AS b SET pinned_scenario_id = l.scenario_id FROM latest_scenario AS l WHERE b.id = l.batch_id;
+    ELSE
+        UPDATE batch_batch AS b SET pinned_projection_run_id = l.scenario_id FROM latest_scenario AS l
+        WHERE b.id = l.batch_id;
+    END IF;
 
     PERFORM aquasql.sync_identity('scenario', 'scenario_id');
     PERFORM aquasql.sync_identity('scenario_scenarioprojection', 'projection_id');
+    IF aquasql.aquamind_version() <> 'c6cd7d5' THEN
+        PERFORM aquasql.sync_identity('scenario_projection_run', 'run_id');
+    END IF;
     scenarios := (
         SELECT count(*) FROM scenario AS s
         WHERE s.batch_id = ANY(batches) AND s.scenario_id - s.batch_id * 10 = ANY(slots)
@@ -265,3 +346,19 @@ COMMENT ON FUNCTION aquasql.generate_scenarios(bigint[]) IS
 'projection until the batch''s target weight (at most 900 days). Scenario id = batch id × 10 + slot, '
 'projection id = scenario id × 1000 + day number; pins each batch''s latest scenario. Replaces earlier '
 'generated scenarios of those batches; returns the rows written.';
+
+-- Clear the batches' pinned scenario (c6cd7d5) or projection run (cb41030).
+CREATE OR REPLACE FUNCTION aquasql.unpin_scenarios(p_batches bigint[] DEFAULT NULL)
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    IF aquasql.aquamind_version() = 'c6cd7d5' THEN
+        UPDATE batch_batch SET pinned_scenario_id = NULL
+        WHERE pinned_scenario_id IS NOT NULL AND (p_batches IS NULL OR id = ANY(p_batches));
+    ELSE
+        UPDATE batch_batch SET pinned_projection_run_id = NULL
+        WHERE pinned_projection_run_id IS NOT NULL AND (p_batches IS NULL OR id = ANY(p_batches));
+    END IF;
+END
+$$;

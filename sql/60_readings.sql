@@ -30,6 +30,7 @@ COMMENT ON FUNCTION aquasql.reading_hours() IS
 CREATE OR REPLACE FUNCTION aquasql.generate_readings(p_batches bigint[] DEFAULT NULL)
 RETURNS bigint
 LANGUAGE plpgsql
+SET timezone = 'UTC'
 AS $$
 DECLARE
     batches bigint[] := aquasql.plan_batches(p_batches);
@@ -56,10 +57,10 @@ BEGIN
             c.area_id IS NOT NULL AS sea,
             c.max_biomass_kg::double precision AS max_biomass_kg,
             gp.sea_temp_mean,
-            2 * pi() * aquasql.rand_uniform(seed, aquasql.stream('water_quality'), c.id, 1) AS phase1,
-            2 * pi() * aquasql.rand_uniform(seed, aquasql.stream('water_quality'), c.id, 2) AS phase2,
+            2 * pi() * aquasql.rand_uniform(seed, aquasql.stream('wave_phase_1'), c.id, 1) AS phase1,
+            2 * pi() * aquasql.rand_uniform(seed, aquasql.stream('wave_phase_2'), c.id, 2) AS phase2,
             gp.salinity_mean + gp.salinity_sd * greatest(-3.5, least(1.0,
-                aquasql.rand_normal(seed, aquasql.stream('water_quality'), coalesce(c.area_id, 0), 3)
+                aquasql.rand_normal(seed, aquasql.stream('area_salinity'), coalesce(c.area_id, 0), 3)
             )) AS salinity,
             gp.salinity_sd
         FROM infrastructure_container AS c
@@ -103,7 +104,7 @@ BEGIN
             sin(aquasql.day_key(d.date) * (2 * pi() / 71) + c.phase2) AS wave2,
             -- low-oxygen episode: about 3 per container and year; depth, first slot and
             -- length (2 h to a whole day) all come from the same uniform, rescaled
-            aquasql.rand_uniform(seed, aquasql.stream('oxygen'), d.container_id, aquasql.day_key(d.date))
+            aquasql.rand_uniform(seed, aquasql.stream('oxygen_episode'), d.container_id, aquasql.day_key(d.date))
             * (365.0 / 3) AS episode
         FROM batch_actualdailyassignmentstate AS d
         INNER JOIN aquasql.assignment_life AS l ON d.assignment_id = l.assignment_id

@@ -17,6 +17,7 @@ COMMENT ON FUNCTION aquasql.feeding_meals() IS
 CREATE OR REPLACE FUNCTION aquasql.generate_feeding(p_batches bigint[] DEFAULT NULL)
 RETURNS bigint
 LANGUAGE plpgsql
+SET timezone = 'UTC'
 AS $$
 DECLARE
     batches bigint[] := aquasql.plan_batches(p_batches);
@@ -84,8 +85,8 @@ BEGIN
         'AUTOMATIC',
         '',
         NULL,
-        (meals.date + meals.feeding_time)::timestamptz,
-        (meals.date + meals.feeding_time)::timestamptz
+        (meals.date + meals.feeding_time) AT TIME ZONE 'UTC',
+        (meals.date + meals.feeding_time) AT TIME ZONE 'UTC'
     FROM meals
     WHERE meals.amount_kg >= 0.0001;
     GET DIAGNOSTICS written = ROW_COUNT;

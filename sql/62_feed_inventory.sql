@@ -5,26 +5,113 @@
 -- events, after every partition's feeding is written, and rewrites purchases, lots and
 -- feed_cost from scratch.
 --
--- Choices (domain reference section 5, "Feeding"):
--- * A feed container keeps every feed type as its own stock: the capacity, the 20 % reorder
---   point and the 80 % order apply per (feed container, feed type), so the reorder rule of one
---   feed type never depends on another's.
--- * The rule watches the stock position (on hand + ordered, not yet delivered), as reorder
---   points do: order k (k = 1, 2, ...) is placed on the first day the cumulative consumption
---   C(t) makes the position k·Q - C(t) fall below R (Q = 80 %, R = 20 % of capacity; the
---   initial fill is order 0 of Q kg). That is one pass over the running sum of consumption,
---   no loop: orders placed by the end of day t = ceil((C(t) + R) / Q) - 1.
--- * An order arrives 3 days after it is placed, or earlier when the stock on hand would
---   otherwise not cover the day (an emergency delivery at the start of the day the first k lots
---   run out: C(t) > k·Q). At peak sea feeding 3 days of a barge's consumption exceed 20 % of
---   its capacity (and in the post-smolt hall a silo's), so without this stock would go negative.
---   Stock on hand at the end of a day stays below the capacity (position < R + Q).
--- * Lots enter at 06:00, before the first meal; several lots arriving on one day enter 5
---   minutes apart, in order. The initial lot arrives on the first day of consumption (ordered
---   3 days before). Orders still in transit at the run date are not written (their lot would
---   enter after the run date).
+-- Choices (domain reference section 5, "Feeding"; issue 9, "limits a farm keeps"):
+-- * A feed container is one store: all its feed types share its capacity, and the reorder
+--   rule watches the container's total stock. Per feed container, consumption is cut into
+--   campaigns (a gap of more than feed_campaign_gap_days without feeding ends one: the batch
+--   has left the hall or area) and each campaign into ordering periods of at most
+--   feed_shelf_life_days - feed_lead_days days.
+-- * Within a period the rule watches the stock position (on hand + ordered, not yet
+--   delivered), as reorder points do: order k (k = 1, 2, ...) is placed on the first day the
+--   period's cumulative consumption C(t) makes the position k·Q - C(t) fall below R (Q =
+--   feed_order_share, R = feed_reorder_share of the capacity; the period's first fill is order
+--   0, ordered feed_lead_days before the first day). One pass over the running sum, no loop:
+--   orders placed by the end of day t = ceil((C(t) + R) / Q) - 1.
+-- * Order k is needed on the first day C(t) > k·Q and feeds whole days, every feed type of
+--   those days, until order k + 1 is needed: the farm orders from its feed plan, so an order
+--   holds one purchase (and lot) per feed type it will feed, of exactly what it will feed. The
+--   last order of a period is only what the period still needs, so every lot is used up
+--   within its period, before it expires (expiry = purchase date + feed_shelf_life_days):
+--   no feed is fed past its expiry date and none is written off. In the period still running
+--   at the run date, the lot in use is the full k·Q slice and an order already delivered is
+--   Q: that stock, of the feed in use, is what the container holds at the run date.
+-- * An order arrives feed_lead_days after it is placed, or earlier when the stock on hand
+--   would otherwise not cover the day (an emergency delivery at the start of the day it is
+--   needed). The stock on hand after a delivery stays below R + Q <= the capacity unless a
+--   single day feeds more than R: generation fails then, naming the feed container.
+-- * Lots enter at 06:00, before the first meal; several lots arriving at one feed container
+--   on one day enter 5 minutes apart, in order. Orders still in transit at the run date are
+--   not written (their lot would enter after the run date).
+-- * Supplier: one per feed container and year (a yearly contract); its price is a yearly
+--   index (EUR/kg of a 4.5 mm finisher) x the supplier's premium x a seeded deviation per
+--   supplier and year x the pellet-size factor (finer feeds dearer) x a small seeded
+--   deviation per feed and year.
 -- * Freshwater containers draw from their hall's silo ('{hall name}-Silo'); sea rings from one
 --   barge of their area: ring rank (by name) modulo the number of barges.
+
+-- Parameters of the feed stock, added once (a user's values survive a re-run).
+INSERT INTO aquasql.model_parameter (name, value, comment) VALUES
+('feed_order_share', 0.8, 'feed stock: an order is this share of the feed container''s capacity (domain reference 5)'),
+(
+    'feed_reorder_share', 0.2,
+    'feed stock: reorder when the stock position falls below this share of capacity (domain reference 5)'
+),
+('feed_lead_days', 3, 'feed stock: days from order to delivery (domain reference 5)'),
+(
+    'feed_shelf_life_days', 180,
+    'feed stock: best-before of extruded salmon feed after purchase, 6 months (the short end of the 6-12 months '
+    || 'printed on dry feed; storage guidance for fish-oil-rich feeds is at most 3 months, core.ac.uk/works/17597069)'
+),
+(
+    'feed_campaign_gap_days', 7,
+    'feed stock: more days than this without feeding end a campaign (the batch has left); the silo or barge is run '
+    || 'empty then rather than keep feed for the next batch (design choice)'
+),
+(
+    'feed_price_reference_mm', 4.5,
+    'feed prices: the yearly index is the price of this pellet size (the finisher the sea phase eats)'
+),
+-- EUR/kg of salmon finisher feed by year: BioMar average NOK 15.30 (EUR 1.6) in Q2 2022, +25.9 %
+-- in a year, and about USD 1.48 in Q1 2022, +10 % since new year (salmonbusiness.com, "Fish feed
+-- price went over EUR 1.6 per kilo in the second quarter" and "Fish feed prices reach new high");
+-- Spanish salmon feed EUR 1.61/kg in August 2022 (salmonbusiness.com, "Have salmon feed prices
+-- peaked?"); 2023 stayed high with fish oil +67 % (intrafish.com, Blumar Q3 2023); lower raw
+-- material prices in 2024 (BioMar Q1 2024, aquaculturenorthamerica.com); 2025-2026 assumed flat.
+(
+    'feed_price_eur_kg_2019', 1.18,
+    'feed prices: EUR/kg of finisher feed in 2019 (salmonbusiness.com: before the 2021-2022 rise)'
+),
+(
+    'feed_price_eur_kg_2020', 1.20,
+    'feed prices: EUR/kg of finisher feed in 2020 (salmonbusiness.com: before the 2021-2022 rise)'
+),
+(
+    'feed_price_eur_kg_2021', 1.28,
+    'feed prices: EUR/kg of finisher feed in 2021 (salmonbusiness.com: Q2 2022 was +25.9 % on Q2 2021)'
+),
+(
+    'feed_price_eur_kg_2022', 1.58,
+    'feed prices: EUR/kg of finisher feed in 2022 (salmonbusiness.com: BioMar EUR 1.6 in Q2 2022)'
+),
+(
+    'feed_price_eur_kg_2023', 1.66,
+    'feed prices: EUR/kg of finisher feed in 2023 (intrafish.com: fish oil +67 % in Q3 2023)'
+),
+(
+    'feed_price_eur_kg_2024', 1.56,
+    'feed prices: EUR/kg of finisher feed in 2024 (BioMar Q1 2024: lower raw material prices)'
+),
+('feed_price_eur_kg_2025', 1.50, 'feed prices: EUR/kg of finisher feed in 2025 (assumed: raw materials eased further)'),
+('feed_price_eur_kg_2026', 1.50, 'feed prices: EUR/kg of finisher feed in 2026 (assumed flat); later years repeat it'),
+-- Per-supplier premium: there is no public price list (feed contracts are negotiated per farmer
+-- and year), so the premiums are an assumption of a few per cent.
+(
+    'feed_supplier_premium_biomar', 0.00,
+    'feed prices: BioMar''s premium over the index (assumption, no public price list)'
+),
+(
+    'feed_supplier_premium_skretting', 0.03,
+    'feed prices: Skretting''s premium over the index (assumption, no public price list)'
+),
+(
+    'feed_supplier_premium_cargill', -0.02,
+    'feed prices: Cargill''s premium over the index (assumption, no public price list)'
+),
+(
+    'feed_supplier_price_sd', 0.03,
+    'feed prices: sd of a supplier''s yearly contract price around its premium (assumption, a few per cent)'
+)
+ON CONFLICT (name) DO NOTHING;
 
 -- Which feed container serves each container.
 CREATE OR REPLACE FUNCTION aquasql.feed_container_of()
@@ -57,26 +144,67 @@ COMMENT ON FUNCTION aquasql.feed_container_of() IS
 'The feed container (silo or barge) each container is fed from: the hall''s silo ''{hall name}-Silo'' for '
 'freshwater containers; for sea rings the area''s barge of rank (ring rank by name) modulo the barge count.';
 
--- Price per kg of a feed in a year: finer feeds dearer (base 2.50 for 0.5 mm down to 1.35 for
--- 6 mm), +3 % a year, a seeded market deviation per year shared by all feeds and a small one
--- per feed and year (within +-1.5 %, less than half the gap between neighbouring feeds, so
--- finer feeds stay dearer), kept within 1.20-2.50.
-CREATE OR REPLACE FUNCTION aquasql.feed_price(p_seed bigint, p_pellet_size_mm numeric, p_year integer)
-RETURNS numeric
+-- The feed suppliers and their shares of the contracts.
+CREATE OR REPLACE FUNCTION aquasql.feed_suppliers()
+RETURNS TABLE (supplier_no integer, supplier text, share double precision)
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$
-    SELECT round(least(2.5, greatest(1.2,
-        (1.25 + 1.25 * exp(-(coalesce(p_pellet_size_mm, 3) - 0.5) / 2.2))
-        * (1 + 0.03 * (p_year - 2024))
-        * (1 + aquasql.rand_normal(p_seed, aquasql.stream('feed_cost'), p_year, 0, 0, 0, 0.03))
-        * (1 + 0.03 * (aquasql.rand_uniform(
-            p_seed, aquasql.stream('feed_cost'), p_year, round(coalesce(p_pellet_size_mm, 3) * 10)::bigint, 1
-        ) - 0.5))
-    ))::numeric, 2)
+    VALUES (1, 'BioMar', 0.45), (2, 'Skretting', 0.35), (3, 'Cargill', 0.20)
 $$;
 
-COMMENT ON FUNCTION aquasql.feed_price(bigint, numeric, integer) IS
-'Seeded cost per kg of the feed with this pellet size in this year (1.20-2.50; finer feeds dearer, +3 % a year).';
+COMMENT ON FUNCTION aquasql.feed_suppliers() IS
+'The feed suppliers (number, name) and their shares of the yearly contracts of a silo or barge.';
+
+-- The yearly feed price index: the parameter row of the year, else of the nearest year listed.
+CREATE OR REPLACE FUNCTION aquasql.feed_price_index(p_year integer)
+RETURNS double precision
+LANGUAGE sql STABLE
+AS $$
+    SELECT m.value
+    FROM aquasql.model_parameter AS m
+    WHERE m.name ~ '^feed_price_eur_kg_[0-9]{4}$'
+    ORDER BY abs(right(m.name, 4)::integer - p_year), right(m.name, 4)::integer DESC
+    LIMIT 1
+$$;
+
+COMMENT ON FUNCTION aquasql.feed_price_index(integer) IS
+'EUR/kg of the reference (finisher) feed in a year: model parameter feed_price_eur_kg_<year>, '
+'else the nearest year''s.';
+
+DROP FUNCTION IF EXISTS aquasql.feed_price(bigint, numeric, integer);
+
+-- Price per kg of a feed from a supplier in a year: the year's index x the supplier's premium x
+-- a seeded deviation per supplier and year x the pellet-size factor (finer feeds dearer: the
+-- curve 1 + exp(-(size - 0.5) / 2.2) relative to the reference size, 1.72 for 0.5 mm and 0.93
+-- for 6 mm against 4.5 mm) x a small seeded deviation per feed and year (within +-1.5 %, less
+-- than half the gap between neighbouring feeds, so that finer feeds stay dearer).
+CREATE OR REPLACE FUNCTION aquasql.feed_price(
+    p_seed bigint, p_supplier text, p_pellet_size_mm numeric, p_year integer
+)
+RETURNS numeric
+LANGUAGE sql STABLE
+AS $$
+    SELECT round((
+        aquasql.feed_price_index(p_year)
+        * (1 + aquasql.param('feed_supplier_premium_' || lower(p_supplier)))
+        * (1 + aquasql.rand_normal(
+            p_seed, aquasql.stream('feed_supplier_price'), s.supplier_no, p_year, 0,
+            0, aquasql.param('feed_supplier_price_sd')
+        ))
+        * (1 + exp(-(coalesce(p_pellet_size_mm, 3) - 0.5) / 2.2))
+        / (1 + exp(-(aquasql.param('feed_price_reference_mm') - 0.5) / 2.2))
+        * (1 + 0.03 * (aquasql.rand_uniform(
+            p_seed, aquasql.stream('feed_price_spread'), p_year, round(coalesce(p_pellet_size_mm, 3) * 10)::bigint, 1
+        ) - 0.5))
+    )::numeric, 2)
+    FROM aquasql.feed_suppliers() AS s
+    WHERE s.supplier = p_supplier
+$$;
+
+COMMENT ON FUNCTION aquasql.feed_price(bigint, text, numeric, integer) IS
+'Seeded cost per kg (EUR) of the feed with this pellet size from this supplier in this year: the yearly index '
+'(feed_price_eur_kg_<year>) x (1 + the supplier''s premium) x a deviation per supplier and year x the pellet-size '
+'factor (finer feeds dearer) x a deviation per feed and year within +-1.5 %. NULL for an unknown supplier.';
 
 -- The FIFO allocation of every feeding to lots, recomputed from the stored rows: per (feed
 -- container, feed) the feedings, ordered by time, fill the kg axis one after another, and so do
@@ -168,20 +296,37 @@ COMMENT ON FUNCTION aquasql.feed_draws() IS
 CREATE OR REPLACE FUNCTION aquasql.generate_feed_inventory(p_batches bigint[] DEFAULT NULL)
 RETURNS bigint
 LANGUAGE plpgsql
+SET timezone = 'UTC'
 AS $$
 DECLARE
     seed bigint := aquasql.run_seed();
     run_date date := (SELECT as_of FROM aquasql.run_setting);
-    lead_days constant integer := 3;
+    lead_days integer := aquasql.param('feed_lead_days')::integer;
+    period_days integer := (aquasql.param('feed_shelf_life_days') - aquasql.param('feed_lead_days'))::integer;
+    gap_days integer := aquasql.param('feed_campaign_gap_days')::integer;
+    order_share numeric := aquasql.param('feed_order_share')::numeric;
+    reorder_share numeric := aquasql.param('feed_reorder_share')::numeric;
     purchases bigint;
     lots bigint;
     unfed bigint;
     uncovered bigint;
+    id_from bigint;
+    overfull record;
 BEGIN
     IF p_batches IS NOT NULL AND NOT aquasql.plan_batches() <@ p_batches THEN
         RAISE EXCEPTION 'the feed inventory spans all batches and cannot be generated for a subset'
             USING ERRCODE = 'invalid_parameter_value',
             HINT = 'call aquasql.generate_feed_inventory() once, after every batch''s feeding is written';
+    END IF;
+
+    IF NOT (reorder_share > 0 AND order_share > reorder_share AND order_share + reorder_share <= 1)
+        OR lead_days < 0 OR period_days < 1 OR gap_days < 1 THEN
+        RAISE EXCEPTION 'feed stock parameters out of range: feed_order_share %, feed_reorder_share %, '
+            'feed_lead_days %, feed_shelf_life_days %, feed_campaign_gap_days %',
+            order_share, reorder_share, lead_days, period_days + lead_days, gap_days
+            USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'needed: 0 < reorder share < order share, order + reorder share <= 1, lead days >= 0, '
+            || 'shelf life > lead days, campaign gap >= 1 (aquasql.model_parameter)';
     END IF;
 
     SELECT count(*) INTO unfed
@@ -192,9 +337,23 @@ BEGIN
             USING ERRCODE = 'object_not_in_prerequisite_state';
     END IF;
 
-    TRUNCATE inventory_feedcontainerstock, inventory_feedpurchase;
+    IF aquasql.foreign_batch_count() > 0 THEN
+        DELETE FROM inventory_feedcontainerstock AS s USING aquasql.generated_id_range AS r
+        WHERE r.table_name = 'inventory_feedcontainerstock' AND s.id BETWEEN r.first_id AND r.last_id;
+        DELETE FROM inventory_feedpurchase AS s USING aquasql.generated_id_range AS r
+        WHERE r.table_name = 'inventory_feedpurchase' AND s.id BETWEEN r.first_id AND r.last_id;
+    ELSE
+        -- TRUNCATE refuses tables with deferred key checks pending (AquaMind's keys are deferred)
+        SET CONSTRAINTS ALL IMMEDIATE;
+        TRUNCATE inventory_feedcontainerstock, inventory_feedpurchase;
+    END IF;
+    -- purchase and lot ids start above any rows aquasql did not write
+    id_from := greatest(aquasql.id_base('inventory_feedpurchase'), aquasql.id_base('inventory_feedcontainerstock'));
 
     -- working tables of this call (a second call in the same transaction replaces them)
+    IF to_regclass('pg_temp.feed_inventory_day') IS NOT NULL THEN
+        DROP TABLE pg_temp.feed_inventory_day;
+    END IF;
     IF to_regclass('pg_temp.feed_inventory_order') IS NOT NULL THEN
         DROP TABLE pg_temp.feed_inventory_order;
     END IF;
@@ -202,90 +361,227 @@ BEGIN
         DROP TABLE pg_temp.feed_inventory_draw;
     END IF;
 
-    CREATE TEMP TABLE feed_inventory_order ON COMMIT DROP AS
+    -- Consumption per feed container, feed and day, in cents (a day's feed of an assignment is
+    -- whole cents, its two meals add up to it), with the container's ordering period and, over
+    -- all feeds of the container, the running sum in the period and the orders placed and
+    -- needed by the end of the day.
+    CREATE TEMP TABLE feed_inventory_day ON COMMIT DROP AS
     WITH consumption AS (
-        SELECT m.feed_container_id, e.feed_id, e.feeding_date AS day, sum(e.amount_kg) AS kg
+        SELECT m.feed_container_id, e.feed_id, e.feeding_date AS day, sum(e.amount_kg) * 100 AS c2
         FROM inventory_feedingevent AS e
         INNER JOIN aquasql.feed_container_of() AS m ON e.container_id = m.container_id
         GROUP BY m.feed_container_id, e.feed_id, e.feeding_date
     ),
 
-    running AS (
-        -- in units of 0.0001 kg, so that the order counts are exact integer arithmetic
+    daily AS (
         SELECT
             c.feed_container_id,
-            c.feed_id,
             c.day,
-            (round(f.capacity_kg * 0.8, 2) * 10000)::bigint AS q4,
-            (f.capacity_kg * 0.2 * 10000)::bigint AS r4,
-            (sum(c.kg) OVER w * 10000)::bigint AS c4,
-            min(c.day) OVER (PARTITION BY c.feed_container_id, c.feed_id) AS first_day
+            sum(c.c2)::bigint AS day2,
+            coalesce(c.day - lag(c.day) OVER (PARTITION BY c.feed_container_id ORDER BY c.day) > gap_days, TRUE)
+                AS starts_campaign,
+            bool_and(c.c2 = trunc(c.c2)) AS whole_cents
         FROM consumption AS c
-        INNER JOIN infrastructure_feedcontainer AS f ON c.feed_container_id = f.id
-        WINDOW w AS (PARTITION BY c.feed_container_id, c.feed_id ORDER BY c.day)
+        GROUP BY c.feed_container_id, c.day
     ),
 
-    counted AS (
-        -- placed: orders k >= 1 with k·Q - C < R, i.e. placed by the end of the day;
-        -- needed: orders k >= 1 with C > k·Q, i.e. that must be in before the day's first meal
+    campaigns AS (
         SELECT
-            running.*,
-            (c4 + r4 - 1) / q4 AS placed,
-            (c4 - 1) / q4 AS needed
-        FROM running
+            d.*,
+            sum(d.starts_campaign::integer) OVER (PARTITION BY d.feed_container_id ORDER BY d.day) AS campaign_no
+        FROM daily AS d
     ),
 
-    counted_prev AS (
+    periods AS (
         SELECT
-            counted.*,
-            lag(placed, 1, 0::bigint) OVER w AS placed_before,
-            lag(needed, 1, 0::bigint) OVER w AS needed_before
-        FROM counted
-        WINDOW w AS (PARTITION BY feed_container_id, feed_id ORDER BY day)
+            c.*,
+            (c.day - min(c.day) OVER (PARTITION BY c.feed_container_id, c.campaign_no)) / period_days AS period_no
+        FROM campaigns AS c
+    ),
+
+    running AS (
+        SELECT
+            p.feed_container_id,
+            p.day,
+            p.day2,
+            p.whole_cents,
+            min(p.day) OVER w AS period_start,
+            max(p.day) OVER w AS period_end,
+            (sum(p.day2) OVER (w ORDER BY p.day))::bigint AS cum2,
+            floor(f.capacity_kg * order_share * 100)::bigint AS q2,
+            floor(f.capacity_kg * reorder_share * 100)::bigint AS r2
+        FROM periods AS p
+        INNER JOIN infrastructure_feedcontainer AS f ON p.feed_container_id = f.id
+        WINDOW w AS (PARTITION BY p.feed_container_id, p.campaign_no, p.period_no)
+    )
+
+    SELECT
+        r.*,
+        -- needed: orders k >= 1 with C > k·Q (the day is fed from order `needed`);
+        -- placed: orders k >= 1 with k·Q - C < R
+        (r.cum2 - 1) / r.q2 AS needed,
+        (r.cum2 + r.r2 - 1) / r.q2 AS placed
+    FROM running AS r;
+
+    IF EXISTS (SELECT 1 FROM pg_temp.feed_inventory_day WHERE NOT whole_cents OR q2 <= 0) THEN
+        RAISE EXCEPTION 'feed stock needs whole cents of feed per container and day and feed containers that hold '
+            'at least 0.01 kg'
+            USING ERRCODE = 'internal_error';
+    END IF;
+
+    CREATE TEMP TABLE feed_inventory_order ON COMMIT DROP AS
+    WITH days AS (
+        SELECT
+            d.*,
+            lag(d.placed, 1, 0::bigint) OVER (PARTITION BY d.feed_container_id, d.period_start ORDER BY d.day)
+                AS placed_before
+        FROM pg_temp.feed_inventory_day AS d
+    ),
+
+    periods AS (
+        -- open: still running at the run date
+        SELECT
+            d.feed_container_id,
+            d.period_start,
+            d.period_end,
+            d.q2,
+            max(d.cum2) AS total2,
+            max(d.needed) AS last_needed,
+            d.period_end >= run_date AS open
+        FROM days AS d
+        GROUP BY d.feed_container_id, d.period_start, d.period_end, d.q2
     ),
 
     placed AS (
-        SELECT c.feed_container_id, c.feed_id, c.q4, k.k, c.day AS order_day
-        FROM counted_prev AS c
-        CROSS JOIN LATERAL generate_series(c.placed_before + 1, c.placed) AS k (k)
+        SELECT d.feed_container_id, d.period_start, k.k, d.day AS order_day
+        FROM days AS d
+        CROSS JOIN LATERAL generate_series(d.placed_before + 1, d.placed) AS k (k)
         UNION ALL
-        -- the initial fill, ordered so that it arrives on the first day of consumption
-        SELECT c.feed_container_id, c.feed_id, c.q4, 0, c.first_day - lead_days
-        FROM counted_prev AS c
-        WHERE c.day = c.first_day
+        SELECT p.feed_container_id, p.period_start, 0, p.period_start - lead_days
+        FROM periods AS p
     ),
 
     needed AS (
-        SELECT c.feed_container_id, c.feed_id, k.k, c.day AS need_day
-        FROM counted_prev AS c
-        CROSS JOIN LATERAL generate_series(c.needed_before + 1, c.needed) AS k (k)
+        SELECT d.feed_container_id, d.period_start, d.needed AS k, min(d.day) AS need_day
+        FROM days AS d
+        GROUP BY d.feed_container_id, d.period_start, d.needed
+    ),
+
+    contents AS (
+        -- what each order feeds: every feed of the days it is needed for
+        SELECT m.feed_container_id, d.period_start, d.needed AS k, e.feed_id, sum(e.amount_kg) * 100 AS c2
+        FROM inventory_feedingevent AS e
+        INNER JOIN aquasql.feed_container_of() AS m ON e.container_id = m.container_id
+        INNER JOIN pg_temp.feed_inventory_day AS d
+            ON m.feed_container_id = d.feed_container_id AND e.feeding_date = d.day
+        GROUP BY m.feed_container_id, d.period_start, d.needed, e.feed_id
+    ),
+
+    open_feed AS (
+        -- the feed in use on the last day of an open period (the most fed, then the coarser)
+        SELECT DISTINCT ON (p.feed_container_id, p.period_start)
+            p.feed_container_id, p.period_start, p.q2, p.total2, p.last_needed, e.feed_id
+        FROM periods AS p
+        INNER JOIN aquasql.feed_container_of() AS m ON p.feed_container_id = m.feed_container_id
+        INNER JOIN inventory_feedingevent AS e ON m.container_id = e.container_id AND e.feeding_date = p.period_end
+        WHERE p.open
+        GROUP BY p.feed_container_id, p.period_start, p.q2, p.total2, p.last_needed, e.feed_id
+        ORDER BY p.feed_container_id, p.period_start, sum(e.amount_kg) DESC, e.feed_id DESC
+    ),
+
+    quantities AS (
+        SELECT c.feed_container_id, c.period_start, c.k, c.feed_id, c.c2::bigint AS c2
+        FROM contents AS c
+        UNION ALL
+        -- the open period: the order in use is the full slice up to (k + 1)·Q ...
+        SELECT o.feed_container_id, o.period_start, o.last_needed, o.feed_id, (o.last_needed + 1) * o.q2 - o.total2
+        FROM open_feed AS o
+        UNION ALL
+        -- ... and an order placed after it is Q (written if delivered by the run date)
+        SELECT o.feed_container_id, o.period_start, o.last_needed + 1, o.feed_id, o.q2
+        FROM open_feed AS o
+    ),
+
+    lots AS (
+        SELECT q.feed_container_id, q.period_start, q.k, q.feed_id, sum(q.c2) AS c2
+        FROM quantities AS q
+        GROUP BY q.feed_container_id, q.period_start, q.k, q.feed_id
+        HAVING sum(q.c2) > 0
     ),
 
     orders AS (
         SELECT
-            p.feed_container_id,
-            p.feed_id,
-            p.k,
+            l.feed_container_id,
+            l.period_start,
+            l.k,
+            l.feed_id,
             p.order_day,
-            p.q4::numeric / 10000 AS quantity_kg,
-            least(p.order_day + lead_days, n.need_day) AS delivery_day,
+            CASE
+                WHEN l.k = 0 THEN l.period_start
+                ELSE least(p.order_day + lead_days, n.need_day)
+            END AS delivery_day,
+            l.c2::numeric / 100 AS quantity_kg,
             fd.pellet_size_mm
-        FROM placed AS p
-        INNER JOIN inventory_feed AS fd ON p.feed_id = fd.id
-        LEFT JOIN needed AS n ON p.feed_container_id = n.feed_container_id AND p.feed_id = n.feed_id AND p.k = n.k
+        FROM lots AS l
+        INNER JOIN placed AS p
+            ON l.feed_container_id = p.feed_container_id AND l.period_start = p.period_start AND l.k = p.k
+        LEFT JOIN needed AS n
+            ON l.feed_container_id = n.feed_container_id AND l.period_start = n.period_start AND l.k = n.k
+        INNER JOIN inventory_feed AS fd ON l.feed_id = fd.id
+    ),
+
+    supplied AS (
+        SELECT
+            o.*,
+            (SELECT s.supplier FROM aquasql.feed_suppliers() AS s WHERE s.supplier_no = aquasql.rand_choice(
+                seed, aquasql.stream('feed_supplier'), o.feed_container_id, extract(YEAR FROM o.order_day)::bigint, 0,
+                ARRAY(SELECT s.share FROM aquasql.feed_suppliers() AS s ORDER BY s.supplier_no)
+            )) AS supplier
+        FROM orders AS o
+        WHERE o.delivery_day <= run_date
     )
 
     SELECT
-        row_number() OVER (ORDER BY o.feed_container_id, o.feed_id, o.k) AS id,
+        id_from + row_number() OVER (ORDER BY o.feed_container_id, o.period_start, o.k, o.feed_id) AS id,
         o.*,
         (o.delivery_day + time '06:00' + least(23, row_number() OVER (
-            PARTITION BY o.feed_container_id, o.feed_id, o.delivery_day ORDER BY o.k
-        ) - 1) * interval '5 minutes')::timestamptz AS entry_date,
-        (ARRAY['BioMar', 'Skretting', 'Cargill'])[aquasql.rand_choice(
-            seed, aquasql.stream('feed_purchase'), o.feed_container_id, o.feed_id, o.k, ARRAY[0.45, 0.35, 0.20]
-        )] AS supplier,
-        aquasql.feed_price(seed, o.pellet_size_mm, extract(YEAR FROM o.order_day)::integer) AS cost_per_kg
-    FROM orders AS o;
+            PARTITION BY o.feed_container_id, o.delivery_day ORDER BY o.period_start, o.k, o.feed_id
+        ) - 1) * interval '5 minutes') AT TIME ZONE 'UTC' AS entry_date,
+        aquasql.feed_price(seed, o.supplier, o.pellet_size_mm, extract(YEAR FROM o.order_day)::integer) AS cost_per_kg
+    FROM supplied AS o;
+
+    -- All lots of a feed container together stay within its capacity: the stock on hand after
+    -- each day's deliveries, before its meals, within the period (the earlier periods are used up).
+    SELECT f.name, s.day, s.on_hand2::numeric / 100 AS on_hand_kg, f.capacity_kg INTO overfull
+    FROM (
+        SELECT
+            x.feed_container_id,
+            x.day,
+            x.kind,
+            sum(x.c2) OVER (
+                PARTITION BY x.feed_container_id, x.period_start ORDER BY x.day, x.kind ROWS UNBOUNDED PRECEDING
+            ) AS on_hand2
+        FROM (
+            SELECT
+                o.feed_container_id, o.period_start, o.delivery_day AS day, 0 AS kind, (o.quantity_kg * 100)::bigint AS c2
+            FROM pg_temp.feed_inventory_order AS o
+            UNION ALL
+            SELECT d.feed_container_id, d.period_start, d.day, 1, -d.day2
+            FROM pg_temp.feed_inventory_day AS d
+        ) AS x
+    ) AS s
+    INNER JOIN infrastructure_feedcontainer AS f ON s.feed_container_id = f.id
+    WHERE s.kind = 0 AND s.on_hand2 > f.capacity_kg * 100
+    ORDER BY s.on_hand2 - f.capacity_kg * 100 DESC, f.name, s.day
+    LIMIT 1;
+    IF found THEN
+        RAISE EXCEPTION 'feed container % would hold % kg on %, above its capacity of % kg',
+            overfull.name, overfull.on_hand_kg, overfull.day, overfull.capacity_kg
+            USING ERRCODE = 'check_violation',
+            HINT = 'a day''s feed exceeds the reorder point (feed_reorder_share of the capacity): give the silos and '
+            || 'barges more capacity (stage_parameter.silo_capacity_kg, model parameter barge_capacity_kg) and '
+            || 'rebuild the infrastructure (aquasql wipe --all)';
+    END IF;
 
     INSERT INTO inventory_feedpurchase (
         id, feed_id, purchase_date, quantity_kg, cost_per_kg, supplier, batch_number, expiry_date, notes,
@@ -299,12 +595,11 @@ BEGIN
         o.cost_per_kg,
         o.supplier,
         format('%s-%s-%s', upper(left(o.supplier, 3)), to_char(o.order_day, 'YYYYMMDD'), lpad(o.id::text, 6, '0')),
-        (o.order_day + interval '12 months')::date,
+        o.order_day + (period_days + lead_days),
         '',
-        (o.order_day + time '09:00')::timestamptz,
-        (o.order_day + time '09:00')::timestamptz
-    FROM pg_temp.feed_inventory_order AS o
-    WHERE o.delivery_day <= run_date;
+        (o.order_day + time '09:00') AT TIME ZONE 'UTC',
+        (o.order_day + time '09:00') AT TIME ZONE 'UTC'
+    FROM pg_temp.feed_inventory_order AS o;
     GET DIAGNOSTICS purchases = ROW_COUNT;
 
     -- Lots start full; the draws below bring them to what remains at the run date.
@@ -312,8 +607,7 @@ BEGIN
         id, feed_container_id, feed_purchase_id, quantity_kg, entry_date, created_at, updated_at
     )
     SELECT o.id, o.feed_container_id, o.id, o.quantity_kg, o.entry_date, o.entry_date, o.entry_date
-    FROM pg_temp.feed_inventory_order AS o
-    WHERE o.delivery_day <= run_date;
+    FROM pg_temp.feed_inventory_order AS o;
     GET DIAGNOSTICS lots = ROW_COUNT;
 
     CREATE TEMP TABLE feed_inventory_draw ON COMMIT DROP AS
@@ -336,7 +630,7 @@ BEGIN
     -- Remaining quantity at the run date, last touched by the last feeding that drew from it.
     UPDATE inventory_feedcontainerstock AS s SET
         quantity_kg = s.quantity_kg - d.kg,
-        updated_at = d.last_drawn_at::timestamptz
+        updated_at = d.last_drawn_at AT TIME ZONE 'UTC'
     FROM (
         SELECT stock_id, sum(kg) AS kg, max(drawn_at) AS last_drawn_at
         FROM pg_temp.feed_inventory_draw
@@ -346,6 +640,8 @@ BEGIN
 
     PERFORM aquasql.sync_identity('inventory_feedpurchase');
     PERFORM aquasql.sync_identity('inventory_feedcontainerstock');
+    PERFORM aquasql.record_generated_ids('inventory_feedpurchase', id_from + 1, id_from + purchases);
+    PERFORM aquasql.record_generated_ids('inventory_feedcontainerstock', id_from + 1, id_from + lots);
     RETURN purchases + lots;
 END
 $$;
@@ -354,6 +650,9 @@ COMMENT ON FUNCTION aquasql.generate_feed_inventory(bigint[]) IS
 'Feed purchases, FIFO lots (inventory_feedcontainerstock, quantity_kg = remaining at the run date) and every '
 'feeding''s feed_cost, over ALL feeding events at once: silos and barges are shared by consecutive batches, so '
 'run it once after every partition''s feeding is written (p_batches must be NULL or cover every planned batch). '
-'Idempotent: purchases and lots are rewritten. Per (feed container, feed): initial fill of 80 % of capacity, then '
-'an 80 % order whenever the stock position falls below 20 %, arriving 3 days later or earlier if the stock on hand '
-'would not cover a day. Returns the purchase and lot rows written.';
+'Idempotent: purchases and lots are rewritten. Per feed container (all feed types together) and ordering period '
+'(a campaign cut at most every shelf life - lead days): a first fill, then an order whenever the stock position '
+'falls below feed_reorder_share of the capacity, arriving feed_lead_days later or earlier if the stock on hand '
+'would not cover a day; each order holds, per feed type, exactly what the days until the next order feed, so '
+'lots are used up before they expire. Fails if a feed container would hold more than its capacity. Returns the '
+'purchase and lot rows written.';

@@ -15,13 +15,13 @@ AS $$
         WHEN p_stage_order < 6 THEN (ARRAY[
             'Saprolegnia (fungal infection)', 'Bacterial gill disease', 'Fin rot (Flavobacterium)', 'Yersiniosis'
         ])[aquasql.rand_choice(
-            p_seed, aquasql.stream('disease'), p_assignment_id, 5, 0, ARRAY[0.3, 0.3, 0.25, 0.15]
+            p_seed, aquasql.stream('disease_name'), p_assignment_id, 5, 0, ARRAY[0.3, 0.3, 0.25, 0.15]
         )]
         ELSE (ARRAY[
             'Pancreas disease (PD)', 'Amoebic gill disease (AGD)', 'Cardiomyopathy syndrome (CMS)',
             'Winter ulcer (Moritella viscosa)'
         ])[aquasql.rand_choice(
-            p_seed, aquasql.stream('disease'), p_assignment_id, 5, 0, ARRAY[0.35, 0.3, 0.2, 0.15]
+            p_seed, aquasql.stream('disease_name'), p_assignment_id, 5, 0, ARRAY[0.35, 0.3, 0.2, 0.15]
         )]
     END
 $$;
@@ -54,6 +54,7 @@ COMMENT ON FUNCTION aquasql.disease_treatment(text) IS
 CREATE OR REPLACE FUNCTION aquasql.generate_mortality_events(p_batches bigint[] DEFAULT NULL)
 RETURNS bigint
 LANGUAGE plpgsql
+SET timezone = 'UTC'
 AS $$
 DECLARE
     batches bigint[] := aquasql.plan_batches(p_batches);

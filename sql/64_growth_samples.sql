@@ -1,5 +1,6 @@
--- Growth samples: weekly weighings on the daily-state rows marked anchor_type 'growth_sample'
--- (stages >= 2). The true mean weight is the daily state's; a sample of n fish sees it with
+-- Growth samples: weighings on the daily-state rows marked anchor_type 'growth_sample'
+-- (stages >= 2, on working days: weekly in freshwater, every 4-5 weeks at sea; see
+-- aquasql.is_growth_sample_day). The true mean weight is the daily state's; a sample of n fish sees it with
 -- sampling error cv / sqrt(n) and the within-container spread aquasql.weight_cv(day_number).
 -- Lengths follow from Fulton's condition factor K = 100 W / L^3, drawn per sample in 1.0-1.3
 -- and rising slightly with size (lean fry, well-conditioned salmon at sea).
@@ -53,7 +54,7 @@ AS $$
         b.stage_order,
         -- 30 fish from a tank; 20-30 from a sea ring (crowding a ring is harder)
         CASE
-            WHEN b.stage_order = 6 THEN aquasql.rand_int(b.seed, aquasql.stream('growth_sample'), b.assignment_id, b.dk, 1, 20, 30)
+            WHEN b.stage_order = 6 THEN aquasql.rand_int(b.seed, aquasql.stream('growth_sample_size'), b.assignment_id, b.dk, 1, 20, 30)
             ELSE 30
         END,
         b.w,
@@ -62,7 +63,7 @@ AS $$
         -- recomputed from the rounded mean weight and length stays within 1.0-1.3
         least(1.26, greatest(1.03,
             1.02 + 0.2 * least(1.0, greatest(0.0, ln(b.w / 0.5) / ln(10000.0)))
-            + 0.03 * aquasql.rand_normal(b.seed, aquasql.stream('growth_sample'), b.assignment_id, b.dk, 6)
+            + 0.03 * aquasql.rand_normal(b.seed, aquasql.stream('growth_sample_k'), b.assignment_id, b.dk, 6)
         ))
     FROM base AS b
     INNER JOIN spread AS c ON b.day_number = c.day_number
@@ -77,6 +78,7 @@ CREATE OR REPLACE FUNCTION aquasql.generate_growth_samples(
 )
 RETURNS bigint
 LANGUAGE plpgsql
+SET timezone = 'UTC'
 AS $$
 DECLARE
     batches bigint[] := aquasql.plan_batches(p_batches);
@@ -126,16 +128,16 @@ BEGIN
                 SELECT
                     p.*,
                     p.true_weight_g * (1 + p.cv / sqrt(p.sample_size) * aquasql.rand_normal(
-                        seed, aquasql.stream('growth_sample'), p.assignment_id, p.day_key, 2
+                        seed, aquasql.stream('growth_sample_mean'), p.assignment_id, p.day_key, 2
                     )) AS mean,
                     p.true_weight_g * p.cv * greatest(0.5, 1 + aquasql.rand_normal(
-                        seed, aquasql.stream('growth_sample'), p.assignment_id, p.day_key, 3
+                        seed, aquasql.stream('growth_sample_sd'), p.assignment_id, p.day_key, 3
                     ) / sqrt(2 * (p.sample_size - 1))) AS sd,
                     1.8 + 0.5 * aquasql.rand_uniform(
-                        seed, aquasql.stream('growth_sample'), p.assignment_id, p.day_key, 4
+                        seed, aquasql.stream('growth_sample_lo_z'), p.assignment_id, p.day_key, 4
                     ) AS lo_z,
                     2.0 + 0.5 * aquasql.rand_uniform(
-                        seed, aquasql.stream('growth_sample'), p.assignment_id, p.day_key, 5
+                        seed, aquasql.stream('growth_sample_hi_z'), p.assignment_id, p.day_key, 5
                     ) AS hi_z
                 FROM aquasql.growth_sample_plan(batches) AS p
             ) AS m
@@ -158,7 +160,7 @@ BEGIN
             w.weight_g,
             round(power(100 * w.weight_g::double precision / (
                 p.k * exp(-x.sigma2 / 3) * exp(0.04 * aquasql.rand_normal(
-                    seed, aquasql.stream('growth_individual'), p.assignment_id, p.day_key, 1000 + f.fish_no
+                    seed, aquasql.stream('fish_k'), p.assignment_id, p.day_key, 1000 + f.fish_no
                 ) - 0.0008)
             ), 1.0 / 3)::numeric, 2) AS length_cm
         FROM aquasql.growth_sample_plan(batches) AS p
@@ -166,7 +168,7 @@ BEGIN
         CROSS JOIN LATERAL generate_series(1, p.sample_size) AS f (fish_no)
         CROSS JOIN LATERAL (
             SELECT greatest(0.01, round((p.true_weight_g * exp(sqrt(x.sigma2) * aquasql.rand_normal(
-                seed, aquasql.stream('growth_individual'), p.assignment_id, p.day_key, f.fish_no
+                seed, aquasql.stream('fish_weight'), p.assignment_id, p.day_key, f.fish_no
             ) - x.sigma2 / 2))::numeric, 2)) AS weight_g
         ) AS w;
 
@@ -241,7 +243,8 @@ $$;
 
 COMMENT ON FUNCTION aquasql.generate_growth_samples(bigint[], boolean) IS
 'batch_growthsample for the given batches (default: all planned) on every daily-state row with anchor_type '
-'''growth_sample'' (weekly, stages >= 2; id = the daily-state id): 30 fish in freshwater, 20-30 at sea, mean '
+'''growth_sample'' (stages >= 2 on working days, weekly in freshwater and every 4-5 weeks at sea; id = the '
+'daily-state id): 30 fish in freshwater, 20-30 at sea, mean '
 'weight = true mean with sampling error, sd from aquasql.weight_cv, lengths from a condition factor of '
 '1.0-1.3. With p_with_individuals, also one batch_individualgrowthobservation per fish (id = sample id * 100 '
 '+ fish number) and the sample statistics computed from them. Sets last_weighing_date on the assignments. '

@@ -1,26 +1,70 @@
--- Sea-lice counts at sea (stage 6): weekly per ring, fortnightly when the sea is below
--- lice_weekly_min_temp_c, lice_count_fish fish per count, one row per lice type (AquaMind's
--- normalized format: lice_type_id + count_value, the legacy per-column counts 0).
+-- Sea-lice counts at sea (stage 6): weekly per ring on a working day, fortnightly when the sea
+-- is below lice_weekly_min_temp_c, lice_count_fish fish per count, one row per lice type
+-- (AquaMind's normalized format: lice_type_id + count_value, the legacy per-column counts 0),
+-- counted by the geography's operator or the vet.
 --
--- Lice model, set-based: infestation pressure accumulates day by day at sea, faster in warm
--- water (lice develop faster) and ramping up over the first lice_ramp_days (smolts arrive
--- clean). Every lice_cycle_days of full pressure (at 10 °C) the adult females reach the
--- treatment threshold and the ring is deloused: cycle = floor(cumulative pressure). Within a
--- cycle adult females per fish grow exponentially from a post-treatment residue (rising with
--- every cycle: reinfestation from the surroundings) to a per-ring peak just above 0.5, so
--- exceedances are short and end with the treatment. The other stages scale with the adult
--- females; Caligus elongatus follows the temperature.
+-- Lice model, set-based. Untreated, the adult females per fish of a ring follow their
+-- surroundings: lice_af_reference at lice_reference_temp_c, times exp(lice_temp_effect × the
+-- difference) of the sea temperature as the lice feel it (exponentially smoothed over
+-- lice_smoothing_days: development takes weeks, so abundance lags the temperature and peaks in
+-- early autumn), ramping up over the first lice_ramp_days (smolts arrive clean) and rising
+-- with time at sea (lice_rise_per_year), scaled by the ring's exposure. A count at or above
+-- lice_limit_af triggers a delousing lice_treatment_delay_min-max days later (moved off the
+-- weekend), which leaves lice_treatment_residue_min-max of the lice; its effect fades as
+-- lice reinfest (time constant lice_recovery_days). Treatments depend on counts and counts on
+-- treatments: a recursive query walks each ring from one treatment to the next (one step per
+-- treatment, all rings at once), each step finding the next count at or above the limit.
 
 -- Parameters of the lice model, added once (a user's values survive a re-run).
 INSERT INTO aquasql.model_parameter (name, value, comment) VALUES
-('lice_cycle_days', 60, 'sea lice: days of full infestation pressure (at 10 °C) from one delousing to the next'),
 ('lice_ramp_days', 120, 'sea lice: infestation pressure ramps up over this many days after sea transfer'),
-('lice_temp_base_c', 4, 'sea lice: no development below this temperature; pressure is (temp - base) / 6'),
-('lice_af_peak_min', 0.55, 'sea lice: lowest adult females per fish at which a ring is deloused'),
-('lice_af_peak_max', 0.70, 'sea lice: highest adult females per fish at which a ring is deloused'),
-('lice_count_fish', 20, 'sea lice: fish examined per count'),
-('lice_weekly_min_temp_c', 4, 'sea lice: counts are weekly at or above this temperature, fortnightly below')
+('lice_temp_base_c', 4, 'sea lice: no development below this temperature (chalimus and Caligus scale with it)'),
+('lice_count_fish', 20, 'sea lice: fish examined per count (Norwegian lice regulation: at least 20 per cage)'),
+('lice_weekly_min_temp_c', 4, 'sea lice: counts are weekly at or above this temperature, fortnightly below'),
+(
+    'lice_limit_af', 0.5,
+    'sea lice: adult females per fish at which a ring is deloused (Norwegian lice regulation, '
+    'lakselusforskriften; domain reference section 5)'
+),
+(
+    'lice_af_reference', 0.25,
+    'sea lice: untreated adult females per fish of a fully exposed ring at the reference temperature, '
+    'in its first year at sea'
+),
+('lice_reference_temp_c', 8, 'sea lice: sea temperature at which untreated abundance is lice_af_reference'),
+(
+    'lice_temp_effect', 0.25,
+    'sea lice: ln(abundance) per °C of smoothed sea temperature (faster development and more '
+    'generations in warm water: Stien et al. 2005; about 2x from 8 to 11 °C)'
+),
+(
+    'lice_smoothing_days', 30,
+    'sea lice: abundance follows the sea temperature with this time constant (about a lice '
+    'generation at 10 °C, Stien et al. 2005), so it peaks in early autumn'
+),
+('lice_rise_per_year', 0.5, 'sea lice: relative rise of untreated abundance per year at sea (reinfestation)'),
+('lice_treatment_delay_min', 1, 'sea lice: fewest days from the count over the limit to the delousing'),
+(
+    'lice_treatment_delay_max', 4,
+    'sea lice: most days from the count to the delousing (booking a well boat or delousing unit; '
+    'weekends move it to Monday)'
+),
+(
+    'lice_treatment_residue_min', 0.05,
+    'sea lice: least share of lice left by a delousing (thermal and mechanical delousing remove '
+    '80-95 %: Overton et al. 2019)'
+),
+('lice_treatment_residue_max', 0.20, 'sea lice: largest share of lice left by a delousing'),
+(
+    'lice_recovery_days', 30,
+    'sea lice: time constant of reinfestation after a delousing (its effect falls to 37 % in this many days)'
+),
+('lice_vet_share', 0.25, 'sea lice: share of counting days on which the vet counts instead of the operator')
 ON CONFLICT (name) DO NOTHING;
+
+-- Parameters of the earlier lice model (a fixed delousing cycle), no longer read.
+DELETE FROM aquasql.model_parameter
+WHERE name IN ('lice_cycle_days', 'lice_af_peak_min', 'lice_af_peak_max');
 
 -- The operator of a geography, as the master data names them (operator_<batch prefix>, else
 -- operator_<geography name>); system_admin when there is none.
@@ -48,9 +92,50 @@ COMMENT ON FUNCTION aquasql.geography_operator_id(bigint) IS
 'auth_user id of the farm operator of a geography (operator_<lower batch prefix>, else operator_<name>), '
 'falling back to system_admin.';
 
--- The lice model per sea assignment-day: cycle number, true adult females per fish, and
--- whether the ring is deloused that day (the first day of a new cycle). Shared by the lice
--- counts and the health journal (treatment entries).
+-- Adult female lice per fish on a day: the untreated level (ln, log_env) less the effect of
+-- the treatments so far (treatment_effect ln units right after the last one, fading with
+-- time constant p_recovery_days). The lice counts and the treatment walk use the same
+-- function, so a count seen by the walk is the count written.
+CREATE OR REPLACE FUNCTION aquasql.lice_level(
+    p_log_env double precision, p_treatment_effect double precision, p_days_since integer,
+    p_recovery_days double precision
+)
+RETURNS double precision
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT exp(p_log_env - p_treatment_effect * exp(-p_days_since / p_recovery_days))
+$$;
+
+COMMENT ON FUNCTION aquasql.lice_level(double precision, double precision, integer, double precision) IS
+'Adult female lice per fish: exp(untreated ln level - treatment effect × exp(-days since the last '
+'treatment / recovery days)).';
+
+-- The adult females counted on p_fish fish of a ring on a day (day key p_dk): Poisson around
+-- the mean, with the patchiness of lice between counts (log-normal, mean 1). Lice-type slot 1.
+CREATE OR REPLACE FUNCTION aquasql.lice_adult_females_counted(
+    p_seed bigint, p_assignment_id bigint, p_dk bigint, p_fish integer, p_per_fish double precision
+)
+RETURNS integer
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT aquasql.rand_poisson(
+        p_seed, aquasql.stream('lice_count'), p_assignment_id, p_dk, 1,
+        p_fish * (p_per_fish * exp(
+            0.3 * aquasql.rand_normal(p_seed, aquasql.stream('lice_patchiness'), p_assignment_id, p_dk, 1) - 0.045
+        ))
+    )
+$$;
+
+COMMENT ON FUNCTION aquasql.lice_adult_females_counted(bigint, bigint, bigint, integer, double precision) IS
+'Adult female L. salmonis counted on p_fish fish with p_per_fish per fish on average: Poisson with '
+'log-normal patchiness, keyed by assignment and day (lice-type slot 1).';
+
+-- The lice model per sea assignment-day: treatments so far, true adult females per fish,
+-- whether the ring is counted that day (and the adult females counted) and whether it is
+-- deloused (with the count that triggered it). Shared by the lice counts and the health
+-- journal (treatment entries).
+DROP FUNCTION IF EXISTS aquasql.lice_days(bigint[]);
+
 CREATE OR REPLACE FUNCTION aquasql.lice_days(p_batches bigint[])
 RETURNS TABLE (
     state_id bigint,
@@ -65,18 +150,32 @@ RETURNS TABLE (
     ramp double precision,
     cycle integer,
     adult_female_mean double precision,
-    treated boolean
+    counted boolean,
+    adult_females_counted integer,
+    treated boolean,
+    trigger_date date,
+    trigger_count integer
 )
 LANGUAGE sql STABLE
 AS $$
-    WITH setting AS MATERIALIZED (
+    WITH RECURSIVE setting AS MATERIALIZED (
         SELECT
             aquasql.run_seed() AS seed,
-            coalesce(aquasql.param('lice_cycle_days'), 60) AS cycle_days,
-            coalesce(aquasql.param('lice_ramp_days'), 120) AS ramp_days,
-            coalesce(aquasql.param('lice_temp_base_c'), 4) AS temp_base,
-            coalesce(aquasql.param('lice_af_peak_min'), 0.55) AS peak_min,
-            coalesce(aquasql.param('lice_af_peak_max'), 0.70) AS peak_max
+            aquasql.param('lice_ramp_days') AS ramp_days,
+            aquasql.param('lice_temp_base_c') AS temp_base,
+            aquasql.param('lice_weekly_min_temp_c') AS weekly_min_temp,
+            aquasql.param('lice_count_fish')::integer AS fish,
+            ceil(aquasql.param('lice_limit_af') * aquasql.param('lice_count_fish') - 1e-9)::integer AS limit_count,
+            aquasql.param('lice_af_reference') AS af_reference,
+            aquasql.param('lice_reference_temp_c') AS reference_temp,
+            aquasql.param('lice_temp_effect') AS temp_effect,
+            aquasql.param('lice_smoothing_days') AS smoothing_days,
+            aquasql.param('lice_rise_per_year') AS rise_per_year,
+            aquasql.param('lice_treatment_delay_min')::integer AS delay_min,
+            aquasql.param('lice_treatment_delay_max')::integer AS delay_max,
+            aquasql.param('lice_treatment_residue_min') AS residue_min,
+            aquasql.param('lice_treatment_residue_max') AS residue_max,
+            aquasql.param('lice_recovery_days') AS recovery_days
     ),
 
     sea AS (
@@ -89,68 +188,164 @@ AS $$
             s.date,
             s.date - l.first_day AS day_index,
             s.temp_c::double precision AS temp_c,
+            coalesce(s.temp_c::double precision, st.reference_temp) AS temp,
             -- development speed: 0 at the base temperature, 1 at 6 °C above it
             greatest(coalesce(s.temp_c::double precision, 10) - st.temp_base, 0) / 6 AS warmth,
             least(1.0, (s.date - l.first_day + 1) / st.ramp_days) AS ramp,
-            st.cycle_days,
-            -- per ring: how exposed it is, and the count at which it is deloused
-            0.85 + 0.3 * aquasql.rand_uniform(st.seed, aquasql.stream('lice'), s.assignment_id, -1) AS exposure,
-            st.peak_min + (st.peak_max - st.peak_min)
-            * aquasql.rand_uniform(st.seed, aquasql.stream('lice'), s.assignment_id, -2) AS peak
+            -- per ring: how exposed it is
+            0.85 + 0.3 * aquasql.rand_uniform(st.seed, aquasql.stream('lice_exposure'), s.assignment_id, -1) AS exposure
         FROM batch_actualdailyassignmentstate AS s
         INNER JOIN aquasql.assignment_life AS l ON s.assignment_id = l.assignment_id
         CROSS JOIN setting AS st
         WHERE l.stage_order = 6 AND l.batch_id = ANY(p_batches) AND s.batch_id = ANY(p_batches)
     ),
 
-    pressure AS (
+    untreated AS MATERIALIZED (
         SELECT
-            sea.*,
-            sum(sea.ramp * sea.exposure * sea.warmth)
-                OVER (PARTITION BY sea.assignment_id ORDER BY sea.date) / sea.cycle_days AS p
-        FROM sea
+            x.*,
+            ln(st.af_reference * x.exposure * x.ramp * (1 + st.rise_per_year * x.day_index / 365.0))
+            + st.temp_effect * (x.felt_temp - st.reference_temp) AS log_env,
+            x.task_day IS NOT NULL AND (coalesce(x.temp_c, 10) >= st.weekly_min_temp OR x.task_day / 7 % 2 = 0)
+                AS counted
+        FROM (
+            SELECT
+                sea.*,
+                -- counting day: nominal day 2 of every week in the ring, on a working day
+                aquasql.weekly_task_day(sea.day_index, sea.date, 2) AS task_day,
+                -- the temperature as the lice feel it: exponentially weighted mean so far
+                sum(exp(sea.day_index / st.smoothing_days) * sea.temp) OVER w
+                / sum(exp(sea.day_index / st.smoothing_days)) OVER w AS felt_temp
+            FROM sea
+            CROSS JOIN setting AS st
+            WINDOW w AS (PARTITION BY sea.assignment_id ORDER BY sea.date)
+        ) AS x
+        CROSS JOIN setting AS st
     ),
 
-    cycled AS (
+    ring AS MATERIALIZED (
+        -- each ring's counting days in order, for the treatment walk
         SELECT
-            pressure.*,
-            floor(pressure.p)::integer AS cycle,
-            pressure.p - floor(pressure.p) AS frac,
-            -- adult females left after a delousing: 0.02 on fresh smolts, more every cycle
-            CASE WHEN pressure.p < 1 THEN 0.02 ELSE least(0.08 + 0.02 * floor(pressure.p), 0.16) END AS residue
-        FROM pressure
+            u.assignment_id,
+            min(u.date) AS first_day,
+            max(u.date) AS last_day,
+            array_agg(u.date ORDER BY u.date) FILTER (WHERE u.counted) AS count_dates,
+            array_agg(u.log_env ORDER BY u.date) FILTER (WHERE u.counted) AS count_log_envs
+        FROM untreated AS u
+        GROUP BY u.assignment_id
+    ),
+
+    -- Treatment n of each ring (n = 0: none yet, from the day before the ring was stocked):
+    -- its day, the treatment effect right after it (ln units, the earlier treatments' faded
+    -- effect included) and the count that triggered it.
+    treatment (assignment_id, n, treat_date, effect, trigger_date, trigger_count) AS (
+        SELECT r.assignment_id, 0, r.first_day - 1, 0::double precision, NULL::date, NULL::integer
+        FROM ring AS r
+        UNION ALL
+        SELECT
+            t.assignment_id,
+            t.n + 1,
+            f.treat_date,
+            t.effect * exp(-(f.treat_date - t.treat_date) / st.recovery_days)
+            - ln(st.residue_min + (st.residue_max - st.residue_min) * aquasql.rand_uniform(
+                st.seed, aquasql.stream('lice_treatment_effect'), t.assignment_id, aquasql.day_key(f.treat_date)
+            )),
+            f.count_date,
+            f.lice
+        FROM treatment AS t
+        INNER JOIN ring AS r ON t.assignment_id = r.assignment_id
+        CROSS JOIN setting AS st
+        CROSS JOIN LATERAL (
+            -- the first count after the last treatment at or above the limit, and the
+            -- delousing it leads to (off the weekend: Saturday and Sunday move to Monday)
+            SELECT
+                c.count_date,
+                c.lice,
+                c.planned + CASE extract(ISODOW FROM c.planned) WHEN 6 THEN 2 WHEN 7 THEN 1 ELSE 0 END AS treat_date
+            FROM (
+                SELECT
+                    x.count_date,
+                    aquasql.lice_adult_females_counted(
+                        st.seed, t.assignment_id, aquasql.day_key(x.count_date), st.fish,
+                        aquasql.lice_level(x.log_env, t.effect, x.count_date - t.treat_date, st.recovery_days)
+                    ) AS lice,
+                    x.count_date + aquasql.rand_int(
+                        st.seed, aquasql.stream('lice_treatment_delay'), t.assignment_id,
+                        aquasql.day_key(x.count_date), 0, st.delay_min, st.delay_max
+                    ) AS planned
+                FROM unnest(r.count_dates, r.count_log_envs) AS x (count_date, log_env)
+                WHERE x.count_date > t.treat_date
+            ) AS c
+            WHERE c.lice >= st.limit_count
+            ORDER BY c.count_date
+            LIMIT 1
+        ) AS f
+        -- a delousing after the ring's last day (harvested, or past the run date) does not happen
+        WHERE f.treat_date <= r.last_day
+    ),
+
+    spell AS (
+        SELECT
+            t.*,
+            lead(t.treat_date) OVER (PARTITION BY t.assignment_id ORDER BY t.n) AS next_treat_date
+        FROM treatment AS t
+    ),
+
+    level AS (
+        SELECT
+            u.*,
+            sp.n,
+            sp.treat_date = u.date AS treated,
+            CASE WHEN sp.treat_date = u.date THEN sp.trigger_date END AS trigger_date,
+            CASE WHEN sp.treat_date = u.date THEN sp.trigger_count END AS trigger_count,
+            aquasql.lice_level(u.log_env, sp.effect, u.date - sp.treat_date, st.recovery_days) AS af
+        FROM untreated AS u
+        INNER JOIN spell AS sp
+            ON u.assignment_id = sp.assignment_id
+            AND u.date >= sp.treat_date AND (sp.next_treat_date IS NULL OR u.date < sp.next_treat_date)
+        CROSS JOIN setting AS st
     )
 
     SELECT
-        c.state_id,
-        c.assignment_id,
-        c.batch_id,
-        c.container_id,
-        c.container_rank,
-        c.date,
-        c.day_index,
-        c.temp_c,
-        c.warmth,
-        c.ramp,
-        c.cycle,
-        c.residue * power(c.peak / c.residue, c.frac),
-        c.cycle > coalesce(lag(c.cycle) OVER (PARTITION BY c.assignment_id ORDER BY c.date), 0)
-    FROM cycled AS c
+        v.state_id,
+        v.assignment_id,
+        v.batch_id,
+        v.container_id,
+        v.container_rank,
+        v.date,
+        v.day_index,
+        v.temp_c,
+        v.warmth,
+        v.ramp,
+        v.n,
+        v.af,
+        v.counted,
+        CASE WHEN v.counted THEN aquasql.lice_adult_females_counted(
+            st.seed, v.assignment_id, aquasql.day_key(v.date), st.fish, v.af
+        ) END,
+        v.treated,
+        v.trigger_date,
+        v.trigger_count
+    FROM level AS v
+    CROSS JOIN setting AS st
 $$;
 
 COMMENT ON FUNCTION aquasql.lice_days(bigint[]) IS
-'The sea-lice model for every sea assignment-day of the given batches: delousing cycle, true adult female '
-'lice per fish, and treated = a delousing that day (the first day of a new cycle).';
+'The sea-lice model for every sea assignment-day of the given batches: treatments so far (cycle), true '
+'adult female lice per fish, counted = a counting day (with the adult females counted on lice_count_fish '
+'fish), treated = a delousing that day, with the date and adult females of the count at or above '
+'lice_limit_af that triggered it.';
 
 CREATE OR REPLACE FUNCTION aquasql.generate_lice_counts(p_batches bigint[] DEFAULT NULL)
 RETURNS bigint
 LANGUAGE plpgsql
+SET timezone = 'UTC'
 AS $$
 DECLARE
     batches bigint[] := aquasql.plan_batches(p_batches);
     seed bigint := aquasql.run_seed();
-    fish integer := coalesce(aquasql.param('lice_count_fish'), 20)::integer;
-    weekly_min_temp double precision := coalesce(aquasql.param('lice_weekly_min_temp_c'), 4);
+    fish integer := aquasql.param('lice_count_fish')::integer;
+    vet_share double precision := aquasql.param('lice_vet_share');
+    vet integer := coalesce(aquasql.user_id('vet_01'), aquasql.user_id('system_admin'));
     written bigint;
 BEGIN
     DELETE FROM health_licecount WHERE batch_id = ANY(batches);
@@ -159,22 +354,27 @@ BEGIN
         id, batch_id, assignment_id, container_id, user_id, count_date, adult_female_count, adult_male_count,
         juvenile_count, lice_type_id, count_value, detection_method, confidence_level, fish_sampled, notes
     )
-    WITH operator AS (
-        SELECT p.batch_id, aquasql.geography_operator_id(p.geography_id) AS user_id
+    WITH counter AS (
+        -- who counts: the geography's operator, or the vet
+        SELECT p.batch_id, ARRAY[aquasql.geography_operator_id(p.geography_id), vet] AS users
         FROM aquasql.plan_batch AS p
         WHERE p.batch_id = ANY(batches)
     ),
 
     counted AS (
-        -- counting day: day 2 of every week in the ring; below the minimum temperature only in
-        -- even weeks
+        -- counting days (aquasql.lice_days): nominal day 2 of every week in the ring on a
+        -- working day; below the minimum temperature only in even weeks. One person counts
+        -- all rings of a batch on a day.
         SELECT
             d.*,
             aquasql.day_key(d.date) AS dk,
-            o.user_id
+            o.users[aquasql.rand_choice(
+                seed, aquasql.stream('lice_count_user'), d.batch_id, aquasql.day_key(d.date), 0,
+                ARRAY[1 - vet_share, vet_share]
+            )] AS user_id
         FROM aquasql.lice_days(batches) AS d
-        INNER JOIN operator AS o ON d.batch_id = o.batch_id
-        WHERE d.day_index % 7 = 2 AND (coalesce(d.temp_c, 10) >= weekly_min_temp OR d.day_index / 7 % 2 = 0)
+        INNER JOIN counter AS o ON d.batch_id = o.batch_id
+        WHERE d.counted
     ),
 
     typed AS MATERIALIZED (
@@ -187,14 +387,15 @@ BEGIN
             t.gender,
             t.stage,
             CASE t.slot
-                WHEN 1 THEN c.adult_female_mean
+                WHEN 1 THEN NULL
                 WHEN 2 THEN 0.75 * c.adult_female_mean
                 WHEN 3 THEN (1.5 * c.adult_female_mean + 0.1 * c.ramp) * (0.5 + 0.5 * c.warmth)
                 WHEN 4 THEN 1.1 * c.adult_female_mean + 0.03 * c.ramp
                 ELSE 0.03 * c.ramp * c.warmth ^ 2
             END
-            -- patchiness between counts (log-normal, mean 1)
-            * exp(0.3 * aquasql.rand_normal(seed, aquasql.stream('lice_type'), c.assignment_id, c.dk, t.slot) - 0.045)
+            -- patchiness between counts (log-normal, mean 1; for adult females in
+            -- aquasql.lice_adult_females_counted)
+            * exp(0.3 * aquasql.rand_normal(seed, aquasql.stream('lice_patchiness'), c.assignment_id, c.dk, t.slot) - 0.045)
                 AS per_fish
         FROM counted AS c
         CROSS JOIN (
@@ -209,11 +410,12 @@ BEGIN
     ),
 
     drawn AS (
+        -- adult females as the lice model counted them (the counts that trigger treatments)
         SELECT
             typed.*,
-            aquasql.rand_poisson(
-                seed, aquasql.stream('lice'), typed.assignment_id, typed.dk, typed.slot, fish * typed.per_fish
-            ) AS lice
+            CASE WHEN typed.slot = 1 THEN typed.adult_females_counted ELSE aquasql.rand_poisson(
+                seed, aquasql.stream('lice_count'), typed.assignment_id, typed.dk, typed.slot, fish * typed.per_fish
+            ) END AS lice
         FROM typed
     )
 
@@ -231,7 +433,7 @@ BEGIN
         lt.id,
         d.lice,
         'manual',
-        round((0.85 + 0.1 * aquasql.rand_uniform(seed, aquasql.stream('lice_type'), d.assignment_id, d.dk, 0))::numeric, 2),
+        round((0.85 + 0.1 * aquasql.rand_uniform(seed, aquasql.stream('lice_confidence'), d.assignment_id, d.dk, 0))::numeric, 2),
         fish,
         ''
     FROM drawn AS d
@@ -247,8 +449,9 @@ END
 $$;
 
 COMMENT ON FUNCTION aquasql.generate_lice_counts(bigint[]) IS
-'health_licecount for the sea rings of the given batches (default: all planned): weekly counts (fortnightly '
-'below lice_weekly_min_temp_c) of lice_count_fish fish, one row per lice type in the normalized format '
-'(L. salmonis adult female, adult male, chalimus, pre-adult; Caligus elongatus adults when found), from '
-'the lice model aquasql.lice_days. id = daily-state id * 16 + type slot; user = the geography''s operator. '
+'health_licecount for the sea rings of the given batches (default: all planned): weekly counts on a working '
+'day (fortnightly below lice_weekly_min_temp_c) of lice_count_fish fish, one row per lice type in the '
+'normalized format (L. salmonis adult female, adult male, chalimus, pre-adult; Caligus elongatus adults when '
+'found), from the lice model aquasql.lice_days. id = daily-state id * 16 + type slot; user = the '
+'geography''s operator or the vet (lice_vet_share of the counting days). '
 'Replaces the batches'' counts; returns the rows written.';

@@ -2,12 +2,14 @@
 --   slot 0  a routine health check every 30 days per assignment (day 14 of each period),
 --   slot 1  an 'issue' at the start of each disease episode (aquasql.assignment_life),
 --   slot 2  the treatment of that episode two days later,
---   slot 3  each sea-lice delousing of a ring (aquasql.lice_days).
+--   slot 3  each sea-lice delousing of a ring (aquasql.lice_days), naming the count at or above the
+--           limit that triggered it.
 -- id = the daily-state id of the entry's day * 8 + slot.
 
 CREATE OR REPLACE FUNCTION aquasql.generate_journal(p_batches bigint[] DEFAULT NULL)
 RETURNS bigint
 LANGUAGE plpgsql
+SET timezone = 'UTC'
 AS $$
 DECLARE
     batches bigint[] := aquasql.plan_batches(p_batches);
@@ -15,13 +17,15 @@ DECLARE
     vet integer := coalesce(aquasql.user_id('vet_01'), aquasql.user_id('system_admin'));
     -- an episode whose hazard factor is above the middle of the range is 'high'
     severe double precision := (aquasql.param('disease_factor_min') + aquasql.param('disease_factor_max')) / 2;
+    fish integer := aquasql.param('lice_count_fish')::integer;
+    lice_limit numeric := aquasql.param('lice_limit_af')::numeric;
     written bigint;
 BEGIN
     DELETE FROM health_journalentry WHERE batch_id = ANY(batches);
 
     INSERT INTO health_journalentry (
         id, batch_id, container_id, user_id, entry_date, category, severity, description, resolution_status,
-        resolution_notes, created_at, updated_at, assignment_id
+        resolution_notes, created_at, updated_at
     )
     SELECT
         e.id,
@@ -35,8 +39,7 @@ BEGIN
         e.resolved,
         '',
         e.entry_date,
-        e.updated_at,
-        e.assignment_id
+        e.updated_at
     FROM (
         -- routine checks
         SELECT
@@ -52,20 +55,23 @@ BEGIN
                     'Routine health check: eggs and alevins developing normally, dead eggs removed.',
                     'Routine health check: hatching on schedule, little fungal growth.',
                     'Routine health check: alevins healthy, yolk sacs normal.'
-                ])[aquasql.rand_choice(seed, aquasql.stream('journal'), s.assignment_id, aquasql.day_key(s.date), 0,
-                    ARRAY[1, 1, 1])]
+                ])[aquasql.rand_choice(
+                    seed, aquasql.stream('routine_check'), s.assignment_id, aquasql.day_key(s.date), 0, ARRAY[1, 1, 1]
+                )]
                 WHEN l.stage_order < 6 THEN (ARRAY[
                     'Routine health check: fish active, feeding well.',
                     'Routine health check: good appetite, fins and gills normal.',
                     'Routine health check: normal behaviour, no external lesions.'
-                ])[aquasql.rand_choice(seed, aquasql.stream('journal'), s.assignment_id, aquasql.day_key(s.date), 0,
-                    ARRAY[2, 1, 1])]
+                ])[aquasql.rand_choice(
+                    seed, aquasql.stream('routine_check'), s.assignment_id, aquasql.day_key(s.date), 0, ARRAY[2, 1, 1]
+                )]
                 ELSE (ARRAY[
                     'Routine health check: fish active, feeding well.',
                     'Routine health check: normal swimming behaviour, no wounds.',
                     'Routine health check: gills normal, good appetite, net clean.'
-                ])[aquasql.rand_choice(seed, aquasql.stream('journal'), s.assignment_id, aquasql.day_key(s.date), 0,
-                    ARRAY[2, 1, 1])]
+                ])[aquasql.rand_choice(
+                    seed, aquasql.stream('routine_check'), s.assignment_id, aquasql.day_key(s.date), 0, ARRAY[2, 1, 1]
+                )]
             END AS description,
             TRUE AS resolved,
             (s.date + time '11:00') AT TIME ZONE 'UTC' AS updated_at
@@ -132,11 +138,19 @@ BEGIN
             'treatment',
             'medium',
             format(
-                'Sea lice treatment (%s): adult female lice had reached the 0.5 per fish limit.',
+                'Sea lice treatment (%s): the count of %s found %s adult female lice on %s fish, %s per fish, '
+                'at or above the limit of %s per fish.',
                 (ARRAY[
                     'thermal delousing', 'mechanical delousing', 'freshwater bath', 'hydrogen peroxide bath'
-                ])[aquasql.rand_choice(seed, aquasql.stream('treatment'), d.assignment_id, aquasql.day_key(d.date), 0,
-                    ARRAY[0.35, 0.30, 0.20, 0.15])]
+                ])[aquasql.rand_choice(
+                    seed, aquasql.stream('lice_treatment'), d.assignment_id, aquasql.day_key(d.date), 0,
+                    ARRAY[0.35, 0.30, 0.20, 0.15]
+                )],
+                to_char(d.trigger_date, 'YYYY-MM-DD'),
+                d.trigger_count,
+                fish,
+                round(d.trigger_count::numeric / fish, 2),
+                lice_limit
             ),
             TRUE,
             (d.date + time '09:00') AT TIME ZONE 'UTC'

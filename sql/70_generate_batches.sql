@@ -7,6 +7,7 @@ CREATE OR REPLACE FUNCTION aquasql.generate_batches(
 )
 RETURNS TABLE (family text, rows_written bigint)
 LANGUAGE plpgsql
+SET timezone = 'UTC'
 AS $$
 DECLARE
     batches bigint[] := aquasql.plan_batches(p_batches);

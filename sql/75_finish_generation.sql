@@ -3,6 +3,7 @@
 CREATE OR REPLACE FUNCTION aquasql.finish_generation()
 RETURNS TABLE (family text, rows_written bigint)
 LANGUAGE plpgsql
+SET timezone = 'UTC'
 AS $$
 DECLARE
     t regclass;

@@ -13,17 +13,27 @@ from .connection import resolve_dsn
 from .console import out, reports_errors
 from .load import load_batches
 from .options import Dsn
-from .run_options import Profile, Seed, WithIndividuals, Workers
+from . import run_progress
+from .run_options import FIRST_DATE, MAX_DAYS, MAX_EGGS, Profile, Seed, WithIndividuals, Workers
 from .seed_command import prepared_connection
 from .sqlcall import step
 
 
+def _start_date(value: dt.datetime) -> dt.datetime:
+    today = dt.datetime.now(dt.timezone.utc).date()
+    if not FIRST_DATE <= value.date() <= today:
+        raise typer.BadParameter(f"must lie between {FIRST_DATE} and today ({today}): a batch's history starts "
+                                 f"in 2000 or later and no later than the run date, got {value.date()}")
+    return value
+
+
 @reports_errors
 def batch(
-    start_date: Annotated[dt.datetime, typer.Option("--start-date", formats=["%Y-%m-%d"], help="Egg delivery date.")],
-    eggs: Annotated[int, typer.Option(min=1, help="Eggs delivered.")] = 3_500_000,
+    start_date: Annotated[dt.datetime, typer.Option("--start-date", formats=["%Y-%m-%d"], callback=_start_date,
+                                                    help="Egg delivery date (2000 to today).")],
+    eggs: Annotated[int, typer.Option(min=1, max=MAX_EGGS, help="Eggs delivered.")] = 3_500_000,
     geography: Annotated[str, typer.Option(help="Geography of the station and sea area.")] = "Faroe Islands",
-    days: Annotated[int, typer.Option(min=1, help="Days of history from the start date.")] = 200,
+    days: Annotated[int, typer.Option(min=1, max=MAX_DAYS, help="Days of history from the start date.")] = 200,
     seed: Seed = 42,
     profile: Profile = "full",
     dsn: Dsn = None,
@@ -33,18 +43,26 @@ def batch(
     """Generate one batch from a start date for a number of days (a quick check of the model).
 
     Replaces any batches already in the database; the infrastructure is created if missing.
+    Interrupted, the same command run again goes on from where it stopped.
     """
     spec = generate.RunSpec(profile, seed, start_date.date() + dt.timedelta(days=days - 1),
                             batches=1, replace=True)
-    with prepared_connection(dsn, spec) as conn:
-        with step(conn, "plan"):
-            generate.infrastructure(conn, spec)
-            conn.execute(
-                "SELECT aquasql.plan(%s, %s, %s, 1, p_replace => true, p_geography => %s,"
-                " p_start_date => %s, p_eggs => %s)",
-                [profile, seed, spec.as_of, geography, start_date.date(), eggs],
-            )
-        load_batches(conn, resolve_dsn(dsn), workers, with_individuals)
+    options = {"start_date": start_date.date().isoformat(), "eggs": eggs, "geography": geography, "days": days,
+               "seed": seed, "profile": profile, "with_individuals": with_individuals}
+    with prepared_connection(dsn, spec, "batch", geography=geography) as conn:
+        # batch always replaces: an unfinished run of another command is started over
+        resume = run_progress.resumable(conn, "batch", options, replace=False, plans=False)
+        if not resume:
+            with step(conn, "plan"):
+                generate.infrastructure(conn, spec)
+                conn.execute(
+                    "SELECT aquasql.plan(%s, %s, %s, 1, p_replace => true, p_geography => %s,"
+                    " p_start_date => %s, p_eggs => %s)",
+                    [profile, seed, spec.as_of, geography, start_date.date(), eggs],
+                )
+                run_progress.record(conn, "batch", options)
+        load_batches(conn, resolve_dsn(dsn), workers, with_individuals, resume=resume)
+        run_progress.finished(conn)
         print_batch_summary(conn)
 
 

@@ -32,9 +32,11 @@ def redact(dsn: str) -> str:
     return re.sub(r"(password\s*=\s*)\S+", r"\1***", dsn)
 
 
-# The target schema. Pinned because a role named like the schema "aquasql" would otherwise
-# get "$user" = aquasql first on its search path.
-SEARCH_PATH = "-c search_path=public"
+# Session options of every connection (the worker sessions of orchestrate.py use them too).
+# The target schema is pinned because a role named like the schema "aquasql" would otherwise
+# get "$user" = aquasql first on its search path; the time zone because timestamps are
+# written and read in UTC (the generator's functions pin it as well, for DBAs' sessions).
+SEARCH_PATH = "-c search_path=public -c TimeZone=UTC"
 
 
 def connect(dsn: str, autocommit: bool = True) -> psycopg.Connection:

@@ -6,6 +6,7 @@ from typing import Callable
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from .errors import AquasqlError
 
@@ -15,16 +16,24 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def reports_errors(fn: Callable) -> Callable:
-    """Turn an AquasqlError into one clear message on stderr and exit status 1."""
+    """Turn an AquasqlError into one clear message on stderr and its exit status (1, or 2 for usage).
+
+    Ctrl-C ends the run with status 130 and says what it left: each step is one transaction
+    (rolled back when interrupted), so the same command run again finishes the job.
+    """
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         try:
             return fn(*args, **kwargs)
         except AquasqlError as exc:
-            err.print(f"[bold red]error:[/] {exc.message}")
+            err.print(f"[bold red]error:[/] {escape(exc.message)}")
             if exc.hint:
-                err.print(f"[dim]hint:[/] {exc.hint}")
-            raise typer.Exit(1) from None
+                err.print(f"[dim]hint:[/] {escape(exc.hint)}")
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            err.print("[bold red]interrupted:[/] the step under way was rolled back; what was committed stays")
+            err.print("[dim]hint:[/] run the same command again: it goes on from where this run stopped")
+            raise typer.Exit(130) from None
 
     return wrapper

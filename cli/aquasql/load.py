@@ -9,7 +9,9 @@ import psycopg
 
 from . import generate
 from .console import err
-from .orchestrate import build_indexes, generate_batches
+from .errors import AquasqlError
+from . import run_progress
+from .orchestrate import GenerationResult, build_indexes, generate_batches
 from .sqlcall import step
 
 # Tables whose secondary indexes are built once after the load instead of row by row: no
@@ -18,26 +20,60 @@ from .sqlcall import step
 INDEX_SUSPENDED_TABLES = ["environmental_environmentalreading", "inventory_feedingevent"]
 
 
-def load_batches(conn, dsn: str, workers: int, with_individuals: bool) -> None:
+def load_batches(conn, dsn: str, workers: int, with_individuals: bool, resume: Optional[run_progress.Run] = None,
+                 restart: Optional[tuple[str, dict]] = None) -> None:
+    """Generate the plan's batches and the cross-batch steps, keys and indexes set aside meanwhile.
+
+    resume: an interrupted run of the same command, whose batches written stay and are not
+    written again. Otherwise the generated tables are cleared first; restart = (command,
+    options) makes this the current run when the generate step runs on its own.
+    """
     started = time.perf_counter()
-    batch_ids = generate.planned_batches(conn)
-    with step(conn, "preparing the load (generated rows cleared, foreign keys and secondary indexes set aside)"):
-        conn.execute("SELECT aquasql.suspend_foreign_keys()")
-        conn.execute("SELECT aquasql.clear_generated()")
-        conn.execute("SELECT aquasql.suspend_indexes(%s::regclass[])", [INDEX_SUSPENDED_TABLES])
-    try:
-        result = generate_batches(dsn, batch_ids, workers, with_individuals)
-        with step(conn, "cross-batch steps"):
-            result.rows.update(dict(generate.finish(conn)))
-    finally:
-        restore_indexes(conn, dsn, workers)
-        restore_foreign_keys(conn)
+    planned = generate.planned_batches(conn)
+    todo = [b for b in planned if not resume or b not in resume.loaded]
+    cross_batch_pending = not (resume and resume.cross_batch_done)
+    if resume:
+        err.print(f"  going on with the interrupted run: {len(planned) - len(todo)} of {len(planned)} batches "
+                  "were written" + ("" if cross_batch_pending else ", and the cross-batch steps"))
+    result = GenerationResult()
+    if todo or cross_batch_pending:
+        label = "generated rows cleared, " if not resume else ""
+        with step(conn, f"preparing the load ({label}foreign keys and secondary indexes set aside)"):
+            conn.execute("SELECT aquasql.suspend_foreign_keys()")
+            if not resume:
+                conn.execute("SELECT aquasql.clear_generated()")
+                if restart:
+                    run_progress.record(conn, *restart)
+                else:
+                    conn.execute("TRUNCATE aquasql.loaded_batch")
+            conn.execute("SELECT aquasql.suspend_indexes(%s::regclass[])", [INDEX_SUSPENDED_TABLES])
+        try:
+            if todo:
+                result = generate_batches(dsn, todo, workers, with_individuals)
+            with step(conn, "cross-batch steps"):
+                result.rows.update(dict(generate.finish(conn)))
+                run_progress.cross_batch_done(conn)
+        except KeyboardInterrupt:
+            raise  # the next run puts keys and indexes back first, then goes on
+        except BaseException:
+            restore_load(conn, dsn, workers)
+            raise
+        restore_load(conn, dsn, workers)
+    check_generated_properties(conn)
     total = sum(result.rows.values())
     for family, n in sorted(result.rows.items(), key=lambda kv: -kv[1]):
         err.print(f"    {n:>12,} {family}")
-    err.print(f"  {len(batch_ids)} batches, {total:,} rows: batches loaded in {result.seconds:.1f} s "
+    err.print(f"  {len(todo)} batches, {total:,} rows: batches loaded in {result.seconds:.1f} s "
               f"({total / max(result.seconds, 1e-9):,.0f} rows/s, {workers} worker(s)), "
               f"whole step with keys and indexes {time.perf_counter() - started:.1f} s")
+    # the growth-analysis rollups, from the rows just loaded
+    from .rollups import build as build_rollups
+    build_rollups(conn)
+
+
+def restore_load(conn, dsn: str, workers: int) -> None:
+    restore_indexes(conn, dsn, workers)
+    restore_foreign_keys(conn)
 
 
 def restore_foreign_keys(conn) -> None:
@@ -66,3 +102,17 @@ def restore_interrupted_load(conn: psycopg.Connection) -> None:
         err.print("  an earlier load was interrupted: restoring its indexes and foreign keys first")
         restore_indexes(conn)
         restore_foreign_keys(conn)
+
+
+def check_generated_properties(conn) -> None:
+    """The run's own last word: its rows keep aquasql's guarantees, or it fails saying which."""
+    with step(conn, "checking the generated data (assignments, overlaps, fish conserved)"):
+        broken = conn.execute(
+            "SELECT property, violations FROM aquasql.generated_property_violations() WHERE violations > 0"
+        ).fetchall()
+    if broken:
+        raise AquasqlError(
+            "the generated data breaks aquasql's guarantees: "
+            + "; ".join(f"{prop}: {n:,} rows" for prop, n in broken),
+            "this is a bug in aquasql: please report it with the command you ran",
+        )

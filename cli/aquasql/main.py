@@ -5,8 +5,13 @@ import typer
 from . import __version__, db_commands
 from .migrate_command import migrate
 from .profiles_command import profiles
+from .render_command import render
+from .rollups import refresh
 from .batch_command import batch
 from .seed_command import plan, seed
+from .status_command import status
+from .verify_command import verify
+from .wipe_command import wipe
 
 app = typer.Typer(
     name="aquasql",
@@ -22,6 +27,11 @@ app.command()(profiles)
 app.command()(seed)
 app.command()(plan)
 app.command()(batch)
+app.command()(verify)
+app.command()(wipe)
+app.command()(status)
+app.command()(render)
+app.command()(refresh)
 
 
 def _version(value: bool):

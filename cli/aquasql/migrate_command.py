@@ -7,8 +7,14 @@ from rich.table import Table
 
 from .connection import connect, resolve_dsn
 from .console import err, out, reports_errors
-from .migrations import Migrator
-from .options import Dsn
+from .migrations import Migrator, aquamind_path
+from .options import AquamindVersion, Dsn
+
+
+def _timescaledb_mode(value: str) -> str:
+    if value not in ("auto", "on", "off"):
+        raise typer.BadParameter(f"--timescaledb must be auto, on or off, got {value!r}")
+    return value
 
 
 @reports_errors
@@ -17,22 +23,27 @@ def migrate(
     status: Annotated[bool, typer.Option("--status", help="List applied and pending files; change nothing.")] = False,
     timescaledb: Annotated[
         str,
-        typer.Option(help="auto: use TimescaleDB when the server has it; on: require it; off: plain tables."),
+        typer.Option(help="auto: use TimescaleDB when the server has it; on: require it; off: plain tables.",
+                     callback=_timescaledb_mode),
     ] = "auto",
+    aquamind_version: AquamindVersion = None,
 ):
-    """Apply pending migrations, then (re)load changed generator functions from sql/.
+    """Build or recognise AquaMind's schema, apply aquasql's own migrations, (re)load sql/.
 
-    Each file runs in its own transaction and is recorded with its checksum in
-    aquasql.schema_migrations; a changed migration file is refused.
+    On an empty database this builds AquaMind's schema (every table, with its
+    django_migrations rows) at --aquamind-version; on a database AquaMind's own migrations
+    made, it reads the version from django_migrations and changes nothing outside schema
+    aquasql. Each file runs in its own transaction and is recorded with its checksum; a
+    changed migration file is refused.
     """
     with connect(resolve_dsn(dsn)) as conn:
-        migrator = Migrator(conn, timescaledb)
+        migrator = Migrator(conn, timescaledb, aquamind_version)
         if status:
             show_status(migrator)
             return
         applied, reloaded, mode = migrator.run(on_step=lambda f: err.print(f"  applying {f.name}"))
         out.print(
-            f"{len(applied)} migration(s) applied, {len(reloaded)} sql file(s) loaded; "
+            f"{migrator.target().label}: {len(applied)} migration(s) applied, {len(reloaded)} sql file(s) loaded; "
             f"TimescaleDB {'on' if timescaledb_created(conn) else 'off'}"
             + ("" if applied or reloaded else " — already up to date")
         )
@@ -44,7 +55,10 @@ def timescaledb_created(conn) -> bool:
 
 def show_status(migrator: Migrator) -> None:
     state = migrator.state()
+    out.print(state.target.label + ("" if state.target.built else " (to be built)"))
     table = Table("file", "state")
+    for f in state.aquamind_pending:
+        table.add_row(f"aquamind/{aquamind_path(f)}", "pending")
     for m in migrator.migrations:
         table.add_row(m.name, "applied" if m.version in state.applied else "pending")
     for f in migrator.sql_files:

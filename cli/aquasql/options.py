@@ -13,3 +13,22 @@ Dsn = Annotated[
         show_default=False,
     ),
 ]
+
+def _aquamind_version(value: Optional[str]) -> Optional[str]:
+    from .migrations import supported_versions  # the versions are the folders of migrations/aquamind
+
+    if value is not None and value not in (known := supported_versions()):
+        raise typer.BadParameter(f"unknown AquaMind version {value!r}; supported: {', '.join(known)}")
+    return value
+
+
+AquamindVersion = Annotated[
+    Optional[str],
+    typer.Option(
+        "--aquamind-version",
+        callback=_aquamind_version,
+        help="AquaMind version of the schema to build in an empty database: cb41030 (default) or c6cd7d5. "
+        "An AquaMind database keeps the version its django_migrations rows say.",
+        show_default=False,
+    ),
+]

@@ -9,7 +9,6 @@ locks short, so sessions loading the same hypertables do not serialise on them.
 from __future__ import annotations
 
 import queue
-from concurrent.futures import ThreadPoolExecutor
 import threading
 import time
 from collections import Counter
@@ -21,7 +20,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from .connection import SEARCH_PATH
 from .console import err
 from .errors import AquasqlError
+from .run_lock import WORKER_APPLICATION, check_client_connection
 from .sqlcall import server_error
+
+
+def worker_session(dsn: str) -> psycopg.Connection:
+    """A session of the run's own, named so that the next run can tell an orphaned one."""
+    conn = psycopg.connect(dsn, autocommit=True, options=SEARCH_PATH, application_name=WORKER_APPLICATION)
+    check_client_connection(conn)
+    return conn
 
 
 @dataclass
@@ -48,7 +55,7 @@ def generate_batches(dsn: str, batch_ids: list[int], workers: int, with_individu
 
         def worker() -> None:
             try:
-                conn = psycopg.connect(dsn, autocommit=True, options=SEARCH_PATH)
+                conn = worker_session(dsn)
             except psycopg.Error as exc:
                 failures.append(server_error(exc, "opening a worker session"))
                 stop.set()
@@ -67,6 +74,8 @@ def generate_batches(dsn: str, batch_ids: list[int], workers: int, with_individu
                                 "SELECT family, rows_written FROM aquasql.generate_batches(%s, %s)",
                                 [[batch_id], with_individuals],
                             ).fetchall()
+                            # in the batch's own transaction: a batch recorded is a batch written whole
+                            conn.execute("INSERT INTO aquasql.loaded_batch (batch_id) VALUES (%s)", [batch_id])
                     except psycopg.Error as exc:
                         failures.append(server_error(exc, f"generating batch {batch_id}"))
                         stop.set()
@@ -79,27 +88,49 @@ def generate_batches(dsn: str, batch_ids: list[int], workers: int, with_individu
         threads = [threading.Thread(target=worker, daemon=True) for _ in range(max(1, workers))]
         for t in threads:
             t.start()
-        for t in threads:
-            t.join()
+        try:
+            for t in threads:
+                t.join()
+        except BaseException:  # Ctrl-C: no worker takes another batch; the one being written rolls back
+            stop.set()
+            raise
     result.seconds = time.perf_counter() - started
     if failures:
         first = failures[0]
         raise AquasqlError(
             first.message.replace("nothing was written", "that batch was rolled back; batches finished before stay"),
-            "fix the cause, then run the same command with --replace to regenerate everything",
+            "fix the cause, then run the same command again: it writes the batches not yet written and finishes",
         )
     return result
 
 
 def build_indexes(dsn: str, index_names: list[str], workers: int) -> None:
-    """Build set-aside indexes, several at once from separate sessions."""
+    """Build set-aside indexes, several at once from separate sessions.
 
-    def build(name: str) -> None:
-        with psycopg.connect(dsn, autocommit=True, options=SEARCH_PATH) as conn:
-            conn.execute("SELECT aquasql.restore_index(%s)", [name])
+    Daemon threads, so that Ctrl-C ends the command at once: an index being built is rolled
+    back with its session, and stays set aside for the next run to build.
+    """
+    todo: queue.Queue[str] = queue.Queue()
+    for name in index_names:
+        todo.put(name)
+    failures: list[psycopg.Error] = []
 
-    try:
-        with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-            list(pool.map(build, index_names))
-    except psycopg.Error as exc:
-        raise server_error(exc, "building the set-aside indexes") from None
+    def build() -> None:
+        try:
+            with worker_session(dsn) as conn:
+                while not failures:
+                    try:
+                        name = todo.get_nowait()
+                    except queue.Empty:
+                        return
+                    conn.execute("SELECT aquasql.restore_index(%s)", [name])
+        except psycopg.Error as exc:
+            failures.append(exc)
+
+    threads = [threading.Thread(target=build, daemon=True) for _ in range(max(1, min(workers, len(index_names))))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if failures:
+        raise server_error(failures[0], "building the set-aside indexes")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from contextlib import contextmanager
 from typing import Annotated, Optional
 
 import psycopg
@@ -20,6 +21,9 @@ from .run_options import (
     as_of_date,
 )
 from .sqlcall import step
+from . import run_progress
+from .errors import AquasqlError, AquasqlUsageError
+from .run_lock import run_lock
 
 
 class Step(str, enum.Enum):
@@ -28,13 +32,22 @@ class Step(str, enum.Enum):
     generate = "generate"
 
 
-def prepared_connection(dsn: Optional[str], spec: generate.RunSpec):
-    """Connect, bring the schema and functions up to date, and check the profile."""
-    conn = connect(resolve_dsn(dsn))
-    Migrator(conn).run()
-    generate.check_profile(conn, spec.profile)
-    restore_interrupted_load(conn)
-    return conn
+@contextmanager
+def prepared_connection(dsn: Optional[str], spec: generate.RunSpec, command: str, strict: bool = False,
+                        geography: Optional[str] = None):
+    """Connect holding the run lock, check the input, bring the schema and functions up to date.
+
+    Everything that can be refused is refused before the migrations write anything.
+    """
+    with connect(resolve_dsn(dsn)) as conn, run_lock(conn, command):
+        generate.check_profile(conn, spec.profile, geography)
+        migrator = Migrator(conn)
+        target = migrator.target()  # reads only: refuses a database aquasql cannot write into
+        if strict:
+            refuse_strict_on_aquamind(target)
+        migrator.run()
+        restore_interrupted_load(conn)
+        yield conn
 
 
 @reports_errors
@@ -50,27 +63,60 @@ def seed(
     only: Annotated[Optional[Step], typer.Option(help="Run just this step.", show_default=False)] = None,
     workers: Workers = DEFAULT_WORKERS,
     with_individuals: WithIndividuals = False,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="After the load, add aquasql's guarantees as constraints (assignment keys that match "
+        "batch and container, no overlapping assignments). Only on a standalone database: refused on an "
+        "AquaMind database, whose own inserts they would break.")] = False,
 ):
     """Generate the history: infrastructure, master data, the plan, every batch's events.
 
-    Infrastructure and plan each run in one transaction; batches are generated one
+    Infrastructure, master data and plan run in one transaction; batches are generated one
     transaction each by --workers parallel sessions. The same seed gives the same data
-    whatever the number of workers.
+    whatever the number of workers. Interrupted, the same command run again goes on from
+    the batches already written.
     """
     spec = generate.RunSpec(profile, seed, as_of_date(as_of), batches, stagger, saturation, replace)
-    with prepared_connection(dsn, spec) as conn:
+    if stagger is not None and saturation is not None:
+        raise AquasqlUsageError("give either --stagger or --saturation, not both")
+    options = {"profile": profile, "seed": seed, "as_of": spec.as_of.isoformat(), "batches": batches,
+               "stagger": stagger, "saturation": saturation, "only": only.value if only else None,
+               "with_individuals": with_individuals, "strict": strict}
+    with prepared_connection(dsn, spec, "seed", strict=strict) as conn:
         steps = [only] if only else list(Step)
-        if Step.infrastructure in steps:
+        plans = Step.plan in steps
+        resume = run_progress.resumable(conn, "seed", options, replace, plans=plans) \
+            if plans or Step.generate in steps else None
+        if plans and not resume:
+            with step(conn, "infrastructure, master data and plan"):
+                totals = generate.infrastructure(conn, spec)
+                planned = generate.plan(conn, spec, with_infrastructure=False)
+                run_progress.record(conn, "seed", options, finished=Step.generate not in steps and not strict)
+            err.print("    " + ", ".join(f"{n:,} {item}" for item, n in totals))
+            err.print(f"    {planned} batches planned up to {spec.as_of}")
+            print_summary(generate.plan_summary(conn))
+        elif Step.infrastructure in steps and not resume:
             with step(conn, "infrastructure and master data"):
                 totals = generate.infrastructure(conn, spec)
             err.print("    " + ", ".join(f"{n:,} {item}" for item, n in totals))
-        if Step.plan in steps:
-            with step(conn, "plan"):
-                planned = generate.plan(conn, spec)
-            err.print(f"    {planned} batches planned up to {spec.as_of}")
-            print_summary(generate.plan_summary(conn))
         if Step.generate in steps:
-            load_batches(conn, resolve_dsn(dsn), workers, with_individuals)
+            load_batches(conn, resolve_dsn(dsn), workers, with_individuals, resume=resume,
+                         restart=None if plans else ("seed", options))
+        if strict:
+            with step(conn, "adding the strict constraints"):
+                added = conn.execute("SELECT aquasql.add_strict_constraints()").fetchone()[0]
+            err.print(f"    {added} constraints added and validated")
+        if plans or Step.generate in steps:
+            run_progress.finished(conn)
+
+
+def refuse_strict_on_aquamind(target) -> None:
+    """Say before anything is written that --strict cannot be had here."""
+    if target.kind != "standalone":
+        raise AquasqlError(
+            f"--strict refused: this is an AquaMind database (at {target.version}), and the strict constraints "
+            "would break AquaMind's own inserts (events without an assignment, mixed batches)",
+            "leave --strict out, or seed a new, empty database (aquasql builds AquaMind's schema there)",
+        )
 
 
 @reports_errors
@@ -87,12 +133,19 @@ def plan(
 ):
     """Plan the batches (and their infrastructure if missing) and print the schedule summary."""
     spec = generate.RunSpec(profile, seed, as_of_date(as_of), batches, stagger, saturation, replace or dry_run)
-    with prepared_connection(dsn, spec) as conn:
+    if stagger is not None and saturation is not None:
+        raise AquasqlUsageError("give either --stagger or --saturation, not both")
+    options = {"profile": profile, "seed": seed, "as_of": spec.as_of.isoformat(), "batches": batches,
+               "stagger": stagger, "saturation": saturation}
+    with prepared_connection(dsn, spec, "plan") as conn:
+        if not (replace or dry_run):
+            run_progress.resumable(conn, "plan", options, replace, plans=True)  # refuses over an unfinished run
         with step(conn, "plan (dry run)" if dry_run else "plan"):
             generate.plan(conn, spec)
             rows = generate.plan_summary(conn)
             if dry_run:
                 raise psycopg.Rollback()  # leaves the step's transaction without writing
+            run_progress.record(conn, "plan", options, finished=True)
         print_summary(rows)
 
 

@@ -1,8 +1,9 @@
--- Feed stock: purchases by the reorder rule, FIFO lots, stock never negative, feed cost =
--- the cost of the lots drawn. Small profile: 6 batches sharing 2 stations' silos and 4 sea
--- areas' barges (3 per area), so lots carry over from one batch to the next.
+-- Feed stock: purchases by the reorder rule, FIFO lots, stock never negative nor above the
+-- capacity of its silo or barge (all feed types together), no feed fed past its expiry, feed
+-- cost = the cost of the lots drawn, prices by supplier and year. Small profile: 6 batches
+-- sharing 2 stations' silos and 4 sea areas' barges (3 per area).
 BEGIN;
-SELECT plan(27);
+SELECT plan(31);
 
 SELECT aquasql.generate_infrastructure('small');
 SELECT aquasql.generate_master_data();
@@ -58,6 +59,26 @@ FROM (
     GROUP BY feed_container_id, feed_id, feeding_date
 ) AS c
 WINDOW w AS (PARTITION BY c.feed_container_id, c.feed_id ORDER BY c.day);
+
+-- Per feed container (all feed types together) and every day with a delivery or a meal: what
+-- the lots that entered by that day brought, what was fed before the day and through it.
+CREATE TEMP TABLE container_day AS
+SELECT
+    d.feed_container_id,
+    d.day,
+    f.capacity_kg,
+    (SELECT coalesce(sum(l.quantity_kg), 0) FROM lot AS l
+        WHERE l.feed_container_id = d.feed_container_id AND l.entry_date::date <= d.day) AS delivered_kg,
+    (SELECT coalesce(sum(c.kg), 0) FROM consumption AS c
+        WHERE c.feed_container_id = d.feed_container_id AND c.day < d.day) AS fed_before_kg,
+    (SELECT coalesce(sum(c.kg), 0) FROM consumption AS c
+        WHERE c.feed_container_id = d.feed_container_id AND c.day = d.day) AS fed_kg
+FROM (
+    SELECT feed_container_id, day FROM consumption
+    UNION
+    SELECT feed_container_id, entry_date::date FROM lot
+) AS d
+INNER JOIN infrastructure_feedcontainer AS f ON d.feed_container_id = f.id;
 
 SELECT ok((SELECT n FROM written) > 50, 'feed purchases are written');
 SELECT is(
@@ -218,96 +239,102 @@ SELECT ok(
 SELECT is(
     (
         SELECT count(*)
-        FROM consumption AS c
-        CROSS JOIN LATERAL (
-            SELECT coalesce(sum(l.quantity_kg), 0) AS kg
+        FROM container_day
+        WHERE delivered_kg - fed_before_kg > capacity_kg OR delivered_kg - fed_before_kg - fed_kg < 0
+    ),
+    0::bigint,
+    'no silo or barge ever holds more than its capacity, all feed types together (after a day''s deliveries, '
+    || 'before its meals), and none runs out (after a day''s meals)'
+);
+
+SELECT ok(
+    (SELECT max((delivered_kg - fed_before_kg) / capacity_kg) FROM container_day) > 0.75,
+    'silos and barges are filled to most of their capacity'
+);
+
+SELECT is(
+    (
+        -- an order: the lots of one feed container placed on one day and delivered together
+        SELECT count(*)
+        FROM (
+            SELECT l.feed_container_id, l.purchase_date, l.entry_date::date, sum(l.quantity_kg) AS kg,
+                max(l.capacity_kg) AS capacity_kg
             FROM lot AS l
-            WHERE l.feed_container_id = c.feed_container_id AND l.feed_id = c.feed_id
-                AND l.entry_date::date <= c.day
-        ) AS delivered
-        INNER JOIN infrastructure_feedcontainer AS f ON c.feed_container_id = f.id
-        WHERE delivered.kg - c.cum_kg NOT BETWEEN 0 AND f.capacity_kg
-    ),
-    0::bigint,
-    'at the end of every day the stock on hand is between 0 and the capacity'
-);
-
-SELECT is(
-    (SELECT count(*) FROM lot WHERE quantity_kg <> round(capacity_kg * 0.8, 2)),
-    0::bigint,
-    'every purchase is 80 % of the feed container''s capacity'
-);
-
-SELECT is(
-    (
-        SELECT count(*)
-        FROM lot AS l
+            GROUP BY l.feed_container_id, l.purchase_date, l.entry_date::date
+        ) AS o
         INNER JOIN (
-            SELECT feed_container_id, feed_id, min(day) AS first_day FROM consumption GROUP BY feed_container_id, feed_id
-        ) AS c ON l.feed_container_id = c.feed_container_id AND l.feed_id = c.feed_id
-        WHERE l.fifo_n = 1 AND (l.purchase_date <> c.first_day - 3 OR l.entry_date::date <> c.first_day)
+            SELECT feed_container_id, max(fed_kg) AS max_day_kg FROM container_day GROUP BY feed_container_id
+        ) AS d ON o.feed_container_id = d.feed_container_id
+        WHERE o.kg > o.capacity_kg * aquasql.param('feed_order_share') + d.max_day_kg
     ),
     0::bigint,
-    'the initial fill is ordered 3 days ahead and arrives on the first day of consumption'
-);
-
--- The reorder rule on the stock position (delivered + ordered - consumed), R = 20 % of capacity.
-SELECT is(
-    (
-        SELECT count(*)
-        FROM lot AS l
-        LEFT JOIN consumption AS c
-            ON l.feed_container_id = c.feed_container_id AND l.feed_id = c.feed_id AND l.purchase_date = c.day
-        WHERE l.fifo_n > 1 AND (c.day IS NULL OR l.before_kg - c.cum_kg >= 0.2 * l.capacity_kg)
-    ),
-    0::bigint,
-    'an order is placed only on a day whose consumption takes the stock position below 20 % of capacity'
+    'an order holds at most 80 % of the capacity plus one day''s feed'
 );
 
 SELECT is(
     (
         SELECT count(*)
         FROM (
-            SELECT l.*, row_number() OVER (
-                PARTITION BY l.feed_container_id, l.feed_id, l.purchase_date ORDER BY l.fifo_n
-            ) AS nth_of_day
-            FROM lot AS l
-        ) AS l
-        INNER JOIN consumption AS c
-            ON l.feed_container_id = c.feed_container_id AND l.feed_id = c.feed_id AND l.purchase_date = c.day
-        WHERE l.fifo_n > 1 AND l.nth_of_day = 1 AND l.before_kg - c.before_kg < 0.2 * l.capacity_kg
+            SELECT feed_container_id, min(day) AS first_day FROM consumption GROUP BY feed_container_id
+        ) AS c
+        INNER JOIN lot AS l ON c.feed_container_id = l.feed_container_id
+        WHERE l.entry_date::date <= c.first_day
+            AND (l.purchase_date <> c.first_day - 3 OR l.entry_date::date <> c.first_day)
     ),
     0::bigint,
-    'before the consumption that triggers an order, the stock position was at least 20 % of capacity'
+    'the first fill of a silo or barge is ordered 3 days ahead and arrives on its first day of feeding'
+);
+
+SELECT is(
+    (SELECT sum(quantity_kg) FROM lot),
+    (SELECT sum(amount_kg) FROM inventory_feedingevent) + (SELECT sum(remaining_kg) FROM lot),
+    'totals add up: the feed bought is the feed fed plus the stock at the run date'
 );
 
 SELECT is(
     (
         SELECT count(*)
-        FROM consumption AS c
-        CROSS JOIN LATERAL (
-            SELECT coalesce(sum(l.quantity_kg), 0) AS kg, max(l.capacity_kg) AS capacity_kg
-            FROM lot AS l
-            WHERE l.feed_container_id = c.feed_container_id AND l.feed_id = c.feed_id AND l.purchase_date <= c.day
-        ) AS ordered
-        WHERE c.day + 3 <= (SELECT as_of FROM aquasql.run_setting)
-            AND ordered.kg - c.cum_kg < 0.2 * ordered.capacity_kg
+        FROM draw AS d
+        INNER JOIN lot AS l ON d.stock_id = l.id
+        INNER JOIN inventory_feedpurchase AS p ON l.id = p.id
+        WHERE d.drawn_at::date >= p.expiry_date
     ),
     0::bigint,
-    'no order is missing: after every day the stock position is at least 20 % of capacity'
+    'no feeding draws from a lot on or after its expiry date'
 );
 
 SELECT is(
     (
         SELECT count(*)
         FROM lot AS l
-        LEFT JOIN consumption AS c
-            ON l.feed_container_id = c.feed_container_id AND l.feed_id = c.feed_id AND l.entry_date::date = c.day
-        WHERE l.fifo_n > 1 AND (
-            l.entry_date::date NOT BETWEEN l.purchase_date AND l.purchase_date + 3
-            -- an early delivery only when the earlier lots would not cover the day
-            OR (l.entry_date::date < l.purchase_date + 3 AND (c.day IS NULL OR l.before_kg >= c.cum_kg))
+        INNER JOIN inventory_feedpurchase AS p ON l.id = p.id
+        WHERE l.remaining_kg > 0 AND (
+            p.expiry_date <= (SELECT as_of FROM aquasql.run_setting)
+            OR NOT EXISTS (
+                SELECT 1 FROM consumption AS c
+                WHERE c.feed_container_id = l.feed_container_id AND c.day = (SELECT as_of FROM aquasql.run_setting)
+            )
         )
+    ),
+    0::bigint,
+    'every lot is fed to the end before it expires (none written off): stock remains only in silos and barges '
+    || 'still feeding at the run date, and has not expired'
+);
+
+SELECT is(
+    (
+        SELECT count(*)
+        FROM lot AS l
+        LEFT JOIN container_day AS c ON l.feed_container_id = c.feed_container_id AND l.entry_date::date = c.day
+        WHERE l.entry_date::date NOT BETWEEN l.purchase_date AND l.purchase_date + 3
+            -- an early delivery only when the earlier lots of the silo or barge are used up
+            OR (
+                l.entry_date::date < l.purchase_date + 3
+                AND (c.day IS NULL OR (
+                    SELECT coalesce(sum(e.quantity_kg), 0) FROM lot AS e
+                    WHERE e.feed_container_id = l.feed_container_id AND e.entry_date::date < l.entry_date::date
+                ) > c.fed_before_kg)
+            )
     ),
     0::bigint,
     'an order arrives 3 days after it is placed, earlier only when the stock would not cover the day'
@@ -322,19 +349,19 @@ SELECT is(
     (
         SELECT count(*)
         FROM inventory_feedpurchase AS p
-        WHERE p.expiry_date <> (p.purchase_date + interval '12 months')::date
-            OR p.supplier NOT IN ('BioMar', 'Skretting', 'Cargill')
-            OR p.cost_per_kg NOT BETWEEN 1.2 AND 2.5
+        WHERE p.expiry_date <> p.purchase_date + aquasql.param('feed_shelf_life_days')::integer
+            OR p.supplier NOT IN (SELECT supplier FROM aquasql.feed_suppliers())
+            OR p.cost_per_kg NOT BETWEEN 1.0 AND 3.5
             OR p.notes <> '' OR p.batch_number = ''
     ),
     0::bigint,
-    'purchases: expiry after 12 months, a known supplier, 1.20-2.50 per kg, a batch number'
+    'purchases: expiry after the shelf life (180 days), a known supplier, 1.00-3.50 EUR per kg, a batch number'
 );
 
 SELECT is(
     (
         WITH price AS (
-            SELECT DISTINCT extract(YEAR FROM p.purchase_date) AS y, f.pellet_size_mm, p.cost_per_kg
+            SELECT DISTINCT extract(YEAR FROM p.purchase_date) AS y, p.supplier, f.pellet_size_mm, p.cost_per_kg
             FROM inventory_feedpurchase AS p
             INNER JOIN inventory_feed AS f ON p.feed_id = f.id
         )
@@ -342,13 +369,52 @@ SELECT is(
         SELECT count(*)
         FROM price AS finer
         INNER JOIN price AS coarser
-            ON finer.y = coarser.y AND (
+            ON finer.y = coarser.y AND finer.supplier = coarser.supplier AND (
                 (finer.pellet_size_mm = coarser.pellet_size_mm AND finer.cost_per_kg <> coarser.cost_per_kg)
                 OR (finer.pellet_size_mm < coarser.pellet_size_mm AND finer.cost_per_kg < coarser.cost_per_kg)
             )
     ),
     0::bigint,
-    'one price per feed and year, and finer feeds are never cheaper than coarser ones that year'
+    'one price per supplier, feed and year, and finer feeds are never cheaper than coarser ones'
+);
+
+SELECT ok(
+    (
+        SELECT count(*) FROM (
+            SELECT extract(YEAR FROM p.purchase_date), p.feed_id
+            FROM inventory_feedpurchase AS p
+            GROUP BY 1, 2
+            HAVING count(DISTINCT p.supplier) > 1 AND count(DISTINCT p.cost_per_kg) > 1
+        ) AS x
+    ) > 0
+    AND (
+        SELECT bool_and(n > 1) FROM (
+            SELECT count(DISTINCT aquasql.feed_price(42, s.supplier, 4.5, y)) AS n
+            FROM aquasql.feed_suppliers() AS s
+            CROSS JOIN generate_series(2019, 2026) AS y
+            GROUP BY y
+        ) AS x
+    ),
+    'prices differ by supplier: the same feed in the same year costs more from one than another'
+);
+
+SELECT ok(
+    (
+        SELECT count(*) FROM (
+            SELECT p.supplier, p.feed_id
+            FROM inventory_feedpurchase AS p
+            GROUP BY 1, 2
+            HAVING count(DISTINCT extract(YEAR FROM p.purchase_date)) > 1 AND count(DISTINCT p.cost_per_kg) > 1
+        ) AS x
+    ) > 0
+    AND (
+        SELECT bool_and(
+            aquasql.feed_price(42, s.supplier, 4.5, 2022) > 1.15 * aquasql.feed_price(42, s.supplier, 4.5, 2020)
+            AND aquasql.feed_price(42, s.supplier, 4.5, 2026) BETWEEN 1.2 AND 1.8
+        )
+        FROM aquasql.feed_suppliers() AS s
+    ),
+    'prices drift by year: the 2022 rise, and finisher feed at 1.2-1.8 EUR/kg'
 );
 
 SELECT throws_ok(
@@ -383,6 +449,15 @@ SELECT is(
     || (SELECT md5(string_agg(e.id || ':' || e.feed_cost, ',' ORDER BY e.id)) FROM inventory_feedingevent AS e),
     (SELECT d FROM digest),
     'regenerating a batch''s feeding, then the inventory, gives identical rows'
+);
+
+-- Barges of the old 50 t: a day's sea ration exceeds the reorder point, and the stock would
+-- overflow the barge.
+UPDATE infrastructure_feedcontainer SET capacity_kg = 50000 WHERE container_type = 'BARGE';
+SELECT throws_like(
+    'SELECT aquasql.generate_feed_inventory()',
+    'feed container %-Barge-% would hold % kg on %, above its capacity of 50000.00 kg',
+    'a silo or barge too small for a day''s feed is an error naming it'
 );
 
 SELECT * FROM finish();

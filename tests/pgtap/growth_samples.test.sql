@@ -1,8 +1,9 @@
--- Growth samples (tiny profile): weekly on the daily state's growth-sample anchors outside
--- the egg stage, unbiased around the true mean weight, plausible spread and condition factor;
--- with individual fish, the sample row is computed from its fish.
+-- Growth samples (tiny profile): on the daily state's growth-sample anchors outside the egg
+-- stage, on working days, weekly in freshwater and every 4-5 weeks at sea, unbiased around the
+-- true mean weight, plausible spread and condition factor; with individual fish, the sample
+-- row is computed from its fish.
 BEGIN;
-SELECT plan(24);
+SELECT plan(27);
 
 SELECT aquasql.generate_infrastructure('tiny');
 SELECT aquasql.generate_master_data();
@@ -37,19 +38,39 @@ SELECT is(
 SELECT is(
     (SELECT count(*) FROM aquasql.assignment_life AS l
         INNER JOIN aquasql.plan_batch AS p ON l.batch_id = p.batch_id
-        WHERE l.stage_order > 1 AND l.last_day - l.first_day >= 3
+        WHERE l.stage_order > 1 AND l.last_day - l.first_day >= 4
             AND NOT EXISTS (SELECT 1 FROM batch_growthsample AS g WHERE g.assignment_id = l.assignment_id)),
     0::bigint,
-    'every assignment outside Egg&Alevin holding fish for 4 days or more is sampled'
+    'every assignment outside Egg&Alevin holding fish for 5 days or more is sampled'
 );
 
 SELECT is(
-    (SELECT count(*) FROM (
-        SELECT sample_date - lag(sample_date) OVER (PARTITION BY assignment_id ORDER BY sample_date) AS gap
-        FROM batch_growthsample
-    ) AS x WHERE gap <> 7),
+    (SELECT count(*) FROM batch_growthsample WHERE extract(ISODOW FROM sample_date) > 5),
     0::bigint,
-    'samples are weekly within each assignment'
+    'samples only on working days (Mon-Fri)'
+);
+
+CREATE TEMP TABLE sample_gap ON COMMIT DROP AS
+SELECT
+    stage_order,
+    sample_date - lag(sample_date) OVER (PARTITION BY assignment_id ORDER BY sample_date) AS gap
+FROM sample;
+
+SELECT is(
+    (SELECT count(*) FROM sample_gap WHERE stage_order < 6 AND gap <> 7),
+    0::bigint,
+    'freshwater samples are weekly within each assignment (one weekday per container)'
+);
+
+SELECT is(
+    (SELECT count(*) FROM sample_gap WHERE stage_order = 6 AND (gap < 25 OR gap NOT IN (28, 35))),
+    0::bigint,
+    'sea samples every 4 or 5 weeks (never less than 25 days apart)'
+);
+
+SELECT ok(
+    (SELECT count(DISTINCT gap) = 2 FROM sample_gap WHERE stage_order = 6),
+    'sea intervals alternate between 4 and 5 weeks'
 );
 
 SELECT is(

@@ -1,6 +1,6 @@
 -- Harvest events, lots and finance facts (tiny profile: one completed batch, one active).
 BEGIN;
-SELECT plan(20);
+SELECT plan(24);
 
 SELECT aquasql.generate_infrastructure('tiny');
 SELECT aquasql.generate_master_data();
@@ -83,10 +83,46 @@ SELECT is(
 
 SELECT is(
     (SELECT count(*) FROM harvest_harvestlot
-        WHERE abs(gutted_weight_kg - 0.85 * live_weight_kg) > 0.001
-            OR abs(fillet_weight_kg - 0.55 * live_weight_kg) > 0.001),
+        WHERE live_weight_kg > 0 AND (
+            gutted_weight_kg NOT BETWEEN 0.83 * live_weight_kg - 0.0005 AND 0.88 * live_weight_kg + 0.0005
+            OR fillet_weight_kg NOT BETWEEN 0.52 * live_weight_kg - 0.0005 AND 0.60 * live_weight_kg + 0.0005)),
     0::bigint,
-    'gutted = 0.85 x live, fillet = 0.55 x live'
+    'gutted yield 0.83-0.88 and fillet yield 0.52-0.60 of live weight in every lot'
+);
+
+SELECT cmp_ok(
+    (SELECT count(DISTINCT round(gutted_weight_kg / live_weight_kg, 3)) + count(DISTINCT round(fillet_weight_kg / live_weight_kg, 3))
+        FROM harvest_harvestlot WHERE live_weight_kg > 100),
+    '>',
+    (SELECT count(*) FROM harvest_harvestlot WHERE live_weight_kg > 100) / 2,
+    'yields differ from lot to lot'
+);
+
+SELECT ok(
+    (SELECT corr(ln(live_weight_kg / unit_count), fillet_weight_kg / live_weight_kg) > 0
+        FROM harvest_harvestlot WHERE unit_count > 100),
+    'lots of bigger fish have higher fillet yields'
+);
+
+SELECT cmp_ok(
+    (SELECT count(DISTINCT (l.product_grade_id, round(l.unit_count::numeric / e.fish, 3))) FROM harvest_harvestlot AS l
+        INNER JOIN (SELECT event_id, sum(unit_count) AS fish FROM harvest_harvestlot GROUP BY event_id) AS e
+            ON l.event_id = e.event_id),
+    '>',
+    (SELECT count(DISTINCT product_grade_id) FROM harvest_harvestlot) * 2,
+    'grade shares differ between rings'
+);
+
+SELECT ok(
+    (SELECT bool_and(big.share > small.share) FILTER (WHERE big.slot <= 2)
+        AND bool_and(big.share < small.share) FILTER (WHERE big.slot >= 4)
+        AND abs((SELECT sum(share) FROM aquasql.harvest_grade_shares(0.4)) - 1) < 1e-9
+        AND (SELECT bool_and(abs(s.share - g.share) < 1e-9) FROM aquasql.harvest_grade_shares(0) AS s
+            INNER JOIN aquasql.harvest_grades() AS g ON s.slot = g.slot)
+        FROM aquasql.harvest_grade_shares(aquasql.param('harvest_grade_weight_logit') * ln(6000 / 5000.0)) AS big
+        INNER JOIN aquasql.harvest_grade_shares(aquasql.param('harvest_grade_weight_logit') * ln(4300 / 5000.0))
+            AS small ON big.slot = small.slot),
+    'grade shares move with mean weight: 6 kg fish grade higher than 4.3 kg fish (0: the base shares)'
 );
 
 SELECT ok(
@@ -107,7 +143,7 @@ SELECT ok(
         FROM harvest_harvestlot AS l INNER JOIN harvest_productgrade AS g ON l.product_grade_id = g.id
         GROUP BY g.code
     ) AS s INNER JOIN aquasql.harvest_grades() AS gr ON s.code = gr.code),
-    'grade shares near 10/40/35/12/3 %'
+    'grade shares within 20 % of 10/40/35/12/3 % near the reference weight'
 );
 
 SELECT is(

@@ -2,7 +2,7 @@
 -- treatment per disease episode, a treatment entry per sea-lice delousing. Every container
 -- gets a disease episode here.
 BEGIN;
-SELECT plan(15);
+SELECT plan(17);
 
 SELECT aquasql.generate_infrastructure('tiny');
 SELECT aquasql.generate_master_data();
@@ -18,9 +18,15 @@ SELECT l.*
 FROM aquasql.assignment_life AS l
 INNER JOIN aquasql.plan_batch AS p ON l.batch_id = p.batch_id;
 
+-- AquaMind's journal entry names batch and container; its assignment is the one holding
+-- that batch in that container on the entry's day
 CREATE TEMP TABLE entry ON COMMIT DROP AS
-SELECT j.*, (j.entry_date AT TIME ZONE 'UTC')::date AS day, j.id % 8 AS slot
-FROM health_journalentry AS j;
+SELECT j.*, a.id AS assignment_id, (j.entry_date AT TIME ZONE 'UTC')::date AS day, j.id % 8 AS slot
+FROM health_journalentry AS j
+LEFT JOIN batch_batchcontainerassignment AS a
+    ON j.batch_id = a.batch_id AND j.container_id = a.container_id
+    AND (j.entry_date AT TIME ZONE 'UTC')::date >= a.assignment_date
+    AND (a.departure_date IS NULL OR (j.entry_date AT TIME ZONE 'UTC')::date < a.departure_date);
 
 SELECT set_eq(
     'SELECT assignment_id, count(*) FROM entry WHERE category = ''observation'' GROUP BY assignment_id',
@@ -81,6 +87,32 @@ SELECT cmp_ok(
     '>',
     0::bigint,
     'the completed batch was deloused'
+);
+
+-- A delousing entry names the count that triggered it: date, adult females and fish counted.
+SELECT aquasql.generate_lice_counts();
+
+SELECT is(
+    (SELECT count(*) FROM entry AS e
+        CROSS JOIN LATERAL regexp_match(
+            e.description, 'the count of ([0-9-]+) found ([0-9]+) adult female lice on ([0-9]+) fish, ([0-9.]+) per fish'
+        ) AS m
+        WHERE e.slot = 3 AND (m IS NULL OR m[1]::date NOT BETWEEN e.day - 6 AND e.day - 1
+            OR m[2]::integer < 0.5 * m[3]::integer OR round(m[2]::numeric / m[3]::integer, 2) <> m[4]::numeric
+            OR NOT EXISTS (
+                SELECT 1 FROM health_licecount AS c
+                INNER JOIN health_licetype AS t ON c.lice_type_id = t.id
+                WHERE c.assignment_id = e.assignment_id AND (c.count_date AT TIME ZONE 'UTC')::date = m[1]::date
+                    AND t.species = 'Lepeophtheirus salmonis' AND t.gender = 'female' AND t.development_stage = 'adult'
+                    AND c.count_value = m[2]::integer AND c.fish_sampled = m[3]::integer))),
+    0::bigint,
+    'each delousing entry names the count at or above 0.5 adult females per fish that triggered it, days before'
+);
+
+SELECT is(
+    (SELECT count(*) FROM entry WHERE slot = 3 AND extract(ISODOW FROM day) > 5),
+    0::bigint,
+    'delousing on working days'
 );
 
 SELECT is(

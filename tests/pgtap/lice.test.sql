@@ -1,8 +1,10 @@
--- Sea-lice counts (tiny profile): only at sea, weekly per ring (fortnightly below 4 °C), 20
--- fish, one row per lice type, adult females mostly at or below 0.5 per fish. Faroe water
--- never goes below 4 °C, so 100 days of the completed batch's sea stage are cooled to 3 °C.
+-- Sea-lice counts (tiny profile): only at sea, weekly per ring on a working day (fortnightly
+-- below 4 °C), 20 fish, one row per lice type, by the operator or the vet, adult females mostly
+-- at or below 0.5 per fish, more in late summer than in late winter; every delousing follows a
+-- count at or above the limit and brings the lice down. Faroe water never goes below 4 °C, so
+-- 100 days of the completed batch's sea stage are cooled to 3 °C.
 BEGIN;
-SELECT plan(19);
+SELECT plan(27);
 
 SELECT aquasql.generate_infrastructure('tiny');
 SELECT aquasql.generate_master_data();
@@ -81,9 +83,16 @@ SELECT set_eq(
     'SELECT assignment_id, date FROM lice_count',
     'SELECT s.assignment_id, s.date FROM batch_actualdailyassignmentstate AS s
         INNER JOIN aquasql.assignment_life AS l ON s.assignment_id = l.assignment_id
-        WHERE l.stage_order = 6 AND (s.date - l.first_day) % 7 = 2
-            AND (s.temp_c >= 4 OR (s.date - l.first_day) / 7 % 2 = 0)',
-    'counting days: one fixed weekday per ring, weekly from 4 °C, fortnightly below'
+        CROSS JOIN LATERAL (SELECT aquasql.weekly_task_day(s.date - l.first_day, s.date, 2) AS nominal) AS n
+        WHERE l.stage_order = 6 AND n.nominal IS NOT NULL AND (s.temp_c >= 4 OR n.nominal / 7 % 2 = 0)',
+    'counting days: one fixed weekday per ring (day 2 of the week, moved off weekends), weekly from 4 °C, '
+    'fortnightly below'
+);
+
+SELECT is(
+    (SELECT count(*) FROM lice_count WHERE extract(ISODOW FROM date) > 5),
+    0::bigint,
+    'counts only on working days (Mon-Fri)'
 );
 
 SELECT cmp_ok(
@@ -155,10 +164,74 @@ SELECT cmp_ok(
 
 SELECT is(
     (SELECT count(*) FROM health_licecount
-        WHERE user_id IS DISTINCT FROM aquasql.user_id('operator_fi')
+        WHERE user_id NOT IN (aquasql.user_id('operator_fi'), aquasql.user_id('vet_01'))
             OR (count_date AT TIME ZONE 'UTC')::time NOT BETWEEN '10:00' AND '15:00'),
     0::bigint,
-    'counted by the geography''s operator, from 10:00 UTC'
+    'counted by the geography''s operator or the vet, from 10:00 UTC'
+);
+
+SELECT ok(
+    (SELECT count(DISTINCT user_id) > 1 FROM health_licecount)
+    AND (SELECT count(*) = 0 FROM (
+        SELECT batch_id, (count_date AT TIME ZONE 'UTC')::date FROM health_licecount
+        GROUP BY 1, 2 HAVING count(DISTINCT user_id) > 1) AS x),
+    'counts by more than one user, one user per batch and day'
+);
+
+-- The lice model's treatments, with the counts before and after each.
+CREATE TEMP TABLE treatment ON COMMIT DROP AS
+SELECT
+    d.assignment_id,
+    d.date,
+    d.trigger_date,
+    d.trigger_count,
+    (SELECT c.adult_females FROM lice_count AS c
+        WHERE c.assignment_id = d.assignment_id AND c.date < d.date ORDER BY c.date DESC LIMIT 1) AS before,
+    (SELECT c.date FROM lice_count AS c
+        WHERE c.assignment_id = d.assignment_id AND c.date < d.date ORDER BY c.date DESC LIMIT 1) AS before_date,
+    (SELECT c.adult_females FROM lice_count AS c
+        WHERE c.assignment_id = d.assignment_id AND c.date > d.date ORDER BY c.date LIMIT 1) AS after
+FROM aquasql.lice_days(aquasql.plan_batches(NULL)) AS d
+WHERE d.treated;
+
+SELECT cmp_ok((SELECT count(*) FROM treatment), '>', 1::bigint, 'rings are deloused');
+
+SELECT is(
+    (SELECT count(*) FROM treatment
+        WHERE before IS NULL OR before < 10 OR before_date <> trigger_date OR before <> trigger_count
+            OR date - before_date > aquasql.param('lice_treatment_delay_max') + 2),
+    0::bigint,
+    'every delousing follows, within the delay (+ a weekend), a count of at least 0.5 adult females per fish: '
+    'the count it names'
+);
+
+SELECT is(
+    (SELECT count(*) FROM lice_count AS c
+        WHERE c.adult_females >= 10 AND c.date + aquasql.param('lice_treatment_delay_max')::integer + 2 <= c.last_day
+            AND NOT EXISTS (SELECT 1 FROM treatment AS t
+                WHERE t.assignment_id = c.assignment_id AND t.date BETWEEN c.date + 1 AND c.date + 7)),
+    0::bigint,
+    'every count at or above the limit is followed by a delousing within a week (unless the ring''s history ends)'
+);
+
+SELECT is(
+    (SELECT count(*) FROM treatment WHERE after IS NOT NULL AND after >= before),
+    0::bigint,
+    'lice after a delousing below lice before'
+);
+
+SELECT cmp_ok(
+    (SELECT avg(after::double precision / before) FROM treatment WHERE after IS NOT NULL),
+    '<',
+    0.35::double precision,
+    'a delousing takes most of the lice (next count on average below 35 % of the one before)'
+);
+
+SELECT cmp_ok(
+    (SELECT avg(adult_females) FROM lice_count WHERE extract(MONTH FROM date) BETWEEN 7 AND 9),
+    '>',
+    (SELECT avg(adult_females) FROM lice_count WHERE extract(MONTH FROM date) BETWEEN 1 AND 3),
+    'seasonal cycle: more adult females in July-September than in January-March'
 );
 
 -- Determinism: regenerating, and generating batch by batch, give the same rows.

@@ -129,14 +129,16 @@ SELECT is(
 );
 SELECT ok(
     (SELECT bool_and(ratio BETWEEN 1.0 AND 1.04) FROM (
-        SELECT sum(s.feed_kg) / sum(sp.fcr * s.population * d.gain_g / 1000)::numeric AS ratio
+        SELECT sum(s.feed_kg) / sum(
+            sp.fcr * aquasql.batch_fcr_multiplier(aquasql.run_seed(), s.batch_id) * s.population * d.gain_g / 1000
+        )::numeric AS ratio
         FROM batch_actualdailyassignmentstate AS s
         JOIN batch_lifecyclestage AS st ON st.id = s.lifecycle_stage_id
         JOIN aquasql.stage_parameter AS sp ON sp.stage_order = st."order"
         JOIN aquasql.batch_day AS d ON d.batch_id = s.batch_id AND d.date = s.date
         WHERE st."order" > 1 GROUP BY st."order"
     ) AS x),
-    'per stage, feed = FCR x biomass gain x (1 + 2 % waste) within noise'
+    'per stage, feed = FCR x the batch''s FCR multiplier x biomass gain x (1 + 2 % waste) within noise'
 );
 SELECT ok(
     (SELECT bool_and(fcr BETWEEN 0.8 AND 1.5) FROM (

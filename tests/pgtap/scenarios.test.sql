@@ -3,6 +3,10 @@
 BEGIN;
 SELECT plan(17);
 
+-- projections by scenario in both AquaMind versions (projection id = scenario id × 1000 + day)
+CREATE TEMP VIEW scenario_projection AS
+SELECT p.*, p.projection_id / 1000 AS scenario_id FROM scenario_scenarioprojection AS p;
+
 SELECT aquasql.generate_infrastructure('tiny');
 SELECT aquasql.generate_master_data();
 SELECT aquasql.plan('tiny', 42, '2026-11-23');
@@ -61,13 +65,13 @@ SELECT is(
 
 SELECT is(
     (SELECT count(*) FROM scenario AS s
-        WHERE s.duration_days <> (SELECT count(*) FROM scenario_scenarioprojection AS p WHERE p.scenario_id = s.scenario_id)
+        WHERE s.duration_days <> (SELECT count(*) FROM scenario_projection AS p WHERE p.scenario_id = s.scenario_id)
             OR s.duration_days <> (
                 SELECT count(DISTINCT p.day_number) FILTER (
                     WHERE p.projection_date = s.start_date + p.day_number - 1
                         AND p.projection_id = s.scenario_id * 1000 + p.day_number
                 )
-                FROM scenario_scenarioprojection AS p
+                FROM scenario_projection AS p
                 WHERE p.scenario_id = s.scenario_id AND p.day_number BETWEEN 1 AND s.duration_days
             )),
     0::bigint,
@@ -80,7 +84,7 @@ SELECT ok(
         INNER JOIN aquasql.plan_batch AS pb ON s.batch_id = pb.batch_id
         INNER JOIN aquasql.run_setting AS r ON pb.harvest_date <= r.as_of
         INNER JOIN aquasql.batch_day AS h ON pb.batch_id = h.batch_id AND pb.history_end = h.date
-        INNER JOIN scenario_scenarioprojection AS p
+        INNER JOIN scenario_projection AS p
             ON s.scenario_id = p.scenario_id AND p.day_number = s.duration_days),
     'the projections of a completed batch end within 25 % of the harvest weight it reached'
 );
@@ -90,7 +94,7 @@ SELECT ok(
         FROM scenario AS s
         INNER JOIN aquasql.plan_batch AS pb ON s.batch_id = pb.batch_id
         INNER JOIN aquasql.run_setting AS r ON pb.harvest_date <= r.as_of
-        INNER JOIN scenario_scenarioprojection AS last_p
+        INNER JOIN scenario_projection AS last_p
             ON s.scenario_id = last_p.scenario_id AND last_p.day_number = s.duration_days),
     'and reach it within four months of the real harvest'
 );
@@ -102,7 +106,7 @@ SELECT is(
             p.population > lag(p.population) OVER w AS grows,
             p.cumulative_feed < lag(p.cumulative_feed) OVER w AS unfeeds,
             abs(p.biomass - p.population * p.average_weight / 1000) > 0.01 AS bad_biomass
-        FROM scenario_scenarioprojection AS p
+        FROM scenario_projection AS p
         WINDOW w AS (PARTITION BY p.scenario_id ORDER BY p.day_number)
     ) AS x WHERE shrinks OR grows OR unfeeds OR bad_biomass),
     0::bigint,
@@ -113,14 +117,14 @@ SELECT ok(
     (SELECT bool_and(x.fcr BETWEEN 0.9 AND 1.5) FROM (
         SELECT max(p.cumulative_feed) / (max(p.biomass) FILTER (WHERE p.day_number = s.duration_days)
             - s.initial_count * s.initial_weight / 1000) AS fcr
-        FROM scenario AS s INNER JOIN scenario_scenarioprojection AS p ON s.scenario_id = p.scenario_id
+        FROM scenario AS s INNER JOIN scenario_projection AS p ON s.scenario_id = p.scenario_id
         GROUP BY s.scenario_id, s.initial_count, s.initial_weight
     ) AS x),
     'projected FCR (feed / biomass gain) 0.9-1.5'
 );
 
 SELECT is(
-    (SELECT count(*) FROM scenario_scenarioprojection AS p
+    (SELECT count(*) FROM scenario_projection AS p
         INNER JOIN batch_lifecyclestage AS st ON p.current_stage_id = st.id
         WHERE (st."order" = 6 AND p.temperature NOT BETWEEN 3 AND 16)
             OR (st."order" < 6 AND p.temperature NOT BETWEEN 9 AND 15)),
@@ -130,7 +134,7 @@ SELECT is(
 
 SELECT is(
     (SELECT count(*) FROM scenario AS s
-        INNER JOIN scenario_scenarioprojection AS p ON s.scenario_id = p.scenario_id
+        INNER JOIN scenario_projection AS p ON s.scenario_id = p.scenario_id
         INNER JOIN batch_lifecyclestage AS st ON p.current_stage_id = st.id
         INNER JOIN aquasql.plan_batch AS pb ON s.batch_id = pb.batch_id
         WHERE (st."order" = 6) <> (p.projection_date >= pb.sea_start_date)),
@@ -140,7 +144,7 @@ SELECT is(
 
 SELECT is(
     (SELECT count(*) FROM batch_batch AS b
-        WHERE b.pinned_scenario_id IS DISTINCT FROM (
+        WHERE b.pinned_projection_run_id IS DISTINCT FROM (
             SELECT max(e.scenario_id) FROM expected_scenario AS e WHERE e.batch_id = b.id
         )),
     0::bigint,
@@ -151,15 +155,15 @@ SELECT is(
 CREATE TEMP TABLE scenario_digest ON COMMIT DROP AS
 SELECT
     (SELECT md5(string_agg(s::text, ',' ORDER BY s.scenario_id)) FROM scenario AS s)
-    || (SELECT md5(string_agg(p::text, ',' ORDER BY p.projection_id)) FROM scenario_scenarioprojection AS p)
-    || (SELECT md5(string_agg(b.id || ':' || b.pinned_scenario_id, ',' ORDER BY b.id)) FROM batch_batch AS b)
+    || (SELECT md5(string_agg(p::text, ',' ORDER BY p.projection_id)) FROM scenario_projection AS p)
+    || (SELECT md5(string_agg(b.id || ':' || b.pinned_projection_run_id, ',' ORDER BY b.id)) FROM batch_batch AS b)
     AS digest;
 
 SELECT aquasql.generate_scenarios();
 SELECT is(
     (SELECT md5(string_agg(s::text, ',' ORDER BY s.scenario_id)) FROM scenario AS s)
-    || (SELECT md5(string_agg(p::text, ',' ORDER BY p.projection_id)) FROM scenario_scenarioprojection AS p)
-    || (SELECT md5(string_agg(b.id || ':' || b.pinned_scenario_id, ',' ORDER BY b.id)) FROM batch_batch AS b),
+    || (SELECT md5(string_agg(p::text, ',' ORDER BY p.projection_id)) FROM scenario_projection AS p)
+    || (SELECT md5(string_agg(b.id || ':' || b.pinned_projection_run_id, ',' ORDER BY b.id)) FROM batch_batch AS b),
     (SELECT digest FROM scenario_digest),
     'regenerating gives identical rows'
 );
@@ -168,15 +172,15 @@ SELECT aquasql.generate_scenarios(ARRAY[2]::bigint[]);
 SELECT aquasql.generate_scenarios(ARRAY[1]::bigint[]);
 SELECT is(
     (SELECT md5(string_agg(s::text, ',' ORDER BY s.scenario_id)) FROM scenario AS s)
-    || (SELECT md5(string_agg(p::text, ',' ORDER BY p.projection_id)) FROM scenario_scenarioprojection AS p)
-    || (SELECT md5(string_agg(b.id || ':' || b.pinned_scenario_id, ',' ORDER BY b.id)) FROM batch_batch AS b),
+    || (SELECT md5(string_agg(p::text, ',' ORDER BY p.projection_id)) FROM scenario_projection AS p)
+    || (SELECT md5(string_agg(b.id || ':' || b.pinned_projection_run_id, ',' ORDER BY b.id)) FROM batch_batch AS b),
     (SELECT digest FROM scenario_digest),
     'generating batch by batch gives identical rows'
 );
 
 SELECT ok(
     nextval(pg_get_serial_sequence('scenario_scenarioprojection', 'projection_id'))
-    > (SELECT max(projection_id) FROM scenario_scenarioprojection)
+    > (SELECT max(projection_id) FROM scenario_projection)
     AND nextval(pg_get_serial_sequence('scenario', 'scenario_id')) > (SELECT max(scenario_id) FROM scenario),
     'identity sequences continue after the generated ids'
 );

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import tempfile
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
@@ -50,6 +51,25 @@ def with_database(admin: str, name: str) -> str:
     return admin.rsplit("/", 1)[0] + "/" + name
 
 
+@contextmanager
+def databases_made(admin_dsn: str):
+    """make() -> the DSN of a new empty database; every one made is dropped at the end."""
+    names: list[str] = []
+
+    def make() -> str:
+        names.append(f"t_{uuid.uuid4().hex[:12]}")
+        with psycopg.connect(admin_dsn, autocommit=True) as conn:
+            conn.execute(f"CREATE DATABASE {names[-1]}")
+        return with_database(admin_dsn, names[-1])
+
+    try:
+        yield make
+    finally:
+        with psycopg.connect(admin_dsn, autocommit=True) as conn:
+            for name in names:
+                conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
 @pytest.fixture
 def fresh_db(admin_dsn):
     """An empty database, dropped afterwards."""
@@ -64,3 +84,23 @@ def fresh_db(admin_dsn):
 def scalar(dsn: str, sql: str, params=None):
     with psycopg.connect(dsn) as conn:
         return conn.execute(sql, params).fetchone()[0]
+
+
+def table_checksums(dsn: str) -> dict[str, str]:
+    """md5 of every table of the target schema, rows in primary-key order.
+
+    Read in UTC, whatever the database's default TimeZone: a row's text shows its timestamps in
+    the session's zone, so the same instants would otherwise give other checksums.
+    """
+    with psycopg.connect(dsn, options="-c TimeZone=UTC") as conn:
+        tables = [r[0] for r in conn.execute(
+            "SELECT table_name FROM information_schema.tables"
+            " WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1"
+        )]
+        sums = {}
+        for t in tables:
+            sums[t] = conn.execute(
+                f"SELECT count(*) || ':' || coalesce(md5(string_agg(x::text, ',' ORDER BY x::text)), '')"
+                f" FROM public.{t} AS x"
+            ).fetchone()[0]
+    return sums

@@ -70,7 +70,8 @@ def test_migrate_without_timescaledb_creates_the_same_tables(fresh_db):
 
 def test_status_lists_pending_then_applied(fresh_db):
     before = aquasql("migrate", "--dsn", fresh_db, "--status", check=True).stdout
-    assert "0001_extensions.sql" in before and "pending" in before
+    assert "aquamind/c6cd7d5/0001_history_table_function.sql" in before and "0020_aquasql_parameters.sql" in before
+    assert "aquamind/cb41030/0101_" in before and "pending" in before and "(to be built)" in before
     assert scalar(fresh_db, "SELECT to_regnamespace('aquasql') IS NULL"), "--status must not write"
     aquasql("migrate", "--dsn", fresh_db, check=True)
     after = aquasql("migrate", "--dsn", fresh_db, "--status", check=True).stdout

@@ -3,25 +3,9 @@
 import psycopg
 import pytest
 
-from conftest import aquasql, scalar
+from conftest import aquasql, scalar, table_checksums  # noqa: F401 (table_checksums: also imported from here)
 
 AS_OF = "2026-11-23"
-
-
-def table_checksums(dsn: str) -> dict[str, str]:
-    """md5 of every table of the target schema, rows in primary-key order."""
-    with psycopg.connect(dsn) as conn:
-        tables = [r[0] for r in conn.execute(
-            "SELECT table_name FROM information_schema.tables"
-            " WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1"
-        )]
-        sums = {}
-        for t in tables:
-            sums[t] = conn.execute(
-                f"SELECT count(*) || ':' || coalesce(md5(string_agg(x::text, ',' ORDER BY x::text)), '')"
-                f" FROM public.{t} AS x"
-            ).fetchone()[0]
-    return sums
 
 
 @pytest.fixture(scope="module")
@@ -62,47 +46,8 @@ def test_another_seed_gives_other_data(tiny_one_worker, fresh_db):
     assert ours["batch_actualdailyassignmentstate"] != theirs["batch_actualdailyassignmentstate"]
 
 
-@pytest.mark.parametrize(
-    "args, message",
-    [
-        (["--stagger", "0"], "Invalid value for '--stagger'"),
-        (["--batches", "0"], "Invalid value for '--batches'"),
-        (["--saturation", "1.5"], "must be in (0, 1]"),
-        (["--saturation", "0"], "must be in (0, 1]"),
-        (["--as-of", "23/11/2026"], "Invalid value for '--as-of'"),
-        (["--only", "everything"], "Invalid value for '--only'"),
-    ],
-)
-def test_bad_arguments_are_usage_errors(fresh_db, args, message):
-    result = aquasql("seed", "--dsn", fresh_db, *args)
-    assert result.returncode == 2
-    assert message in result.stderr
-    assert scalar(fresh_db, "SELECT to_regnamespace('aquasql') IS NULL"), "nothing may be written"
-
-
-def test_unknown_profile(fresh_db):
-    result = aquasql("seed", "--dsn", fresh_db, "--profile", "huge")
-    assert result.returncode == 1
-    assert "unknown profile 'huge'" in result.stderr and "full, small, tiny" in result.stderr
-    assert scalar(fresh_db, "SELECT count(*) FROM infrastructure_container") == 0
-
-
-def test_plan_that_does_not_fit_writes_nothing(fresh_db):
-    aquasql("seed", "--dsn", fresh_db, "--profile", "tiny", "--as-of", AS_OF, "--only", "plan", check=True)
-    before = table_checksums(fresh_db)
-    result = aquasql("plan", "--dsn", fresh_db, "--profile", "tiny", "--as-of", AS_OF,
-                     "--batches", "6", "--stagger", "30", "--replace")
-    assert result.returncode == 1
-    assert "freshwater stations ran out" in result.stderr and "days short" in result.stderr
-    assert "nothing was written" in result.stderr
-    assert table_checksums(fresh_db) == before
-
-
-def test_run_date_too_early(fresh_db):
-    result = aquasql("plan", "--dsn", fresh_db, "--as-of", "2001-01-01")
-    assert result.returncode == 1
-    assert "leaves no room for 85 batches" in result.stderr
-    assert scalar(fresh_db, "SELECT count(*) FROM batch_batch") == 0
+# Bad arguments, an unknown profile, a plan that does not fit and a run date too early: see
+# test_bad_input_catalogue.py.
 
 
 def test_plan_dry_run_prints_the_schedule_and_writes_nothing(fresh_db):

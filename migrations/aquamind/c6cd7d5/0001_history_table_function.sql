@@ -1,0 +1,204 @@
+-- The functions that build AquaMind's simple_history tables (django-simple-history) from their
+-- model's table, so that each app file only lists which tables keep history.
+-- A history table has:
+--   * the model table's own columns, four history columns, then the foreign-key columns and
+--     history_user_id by field name (the order in which Django's first migration of a historical
+--     model creates them); same types, NOT NULL kept except on foreign-key columns, no identity,
+--     no defaults;
+--   * no foreign keys and no unique constraints (a history row outlives the rows it points to and
+--     repeats values), but an index on every foreign-key column, every single-column primary or
+--     unique key and every column the model indexes (db_index), plus the `_like` pattern-ops twin
+--     of each such varchar/text column, as Django does for indexed character columns;
+--   * the field-level CHECK constraints (PositiveIntegerField and the like), but not the model's
+--     own CheckConstraints, which simple_history does not copy;
+--   * history_id (primary key), history_date (indexed), history_change_reason, history_type and
+--     history_user_id (indexed, deferrable foreign key to auth_user).
+-- Names follow Django's and PostgreSQL's own naming rules, so they are the names AquaMind's
+-- migrations give.
+
+-- Django's BaseDatabaseSchemaEditor._create_index_name, with PostgreSQL's 63-byte name limit:
+-- table_columns_hash[suffix], where hash is the first 8 hex digits of md5(table || columns).
+CREATE OR REPLACE FUNCTION aquasql.django_index_name(
+    p_table text, p_columns text[], p_suffix text DEFAULT ''
+) RETURNS name
+LANGUAGE plpgsql IMMUTABLE
+AS $$
+DECLARE
+    hash_suffix text := left(md5(p_table || array_to_string(p_columns, '')), 8) || p_suffix;
+    joined_columns text := array_to_string(p_columns, '_');
+    result text := p_table || '_' || joined_columns || '_' || hash_suffix;
+    part_length integer;
+BEGIN
+    IF length(result) <= 63 THEN
+        RETURN result;
+    END IF;
+    IF length(hash_suffix) > 21 THEN
+        hash_suffix := left(hash_suffix, 21);
+    END IF;
+    part_length := (63 - length(hash_suffix)) / 2 - 1;
+    result := left(p_table, part_length) || '_' || left(joined_columns, part_length) || '_' || hash_suffix;
+    IF result ~ '^[_0-9]' THEN
+        result := 'D' || left(result, -1);
+    END IF;
+    RETURN result;
+END
+$$;
+
+-- The name PostgreSQL gives an unnamed constraint (makeObjectName): name1_name2_label, the
+-- longer of name1 and name2 shortened one character at a time until it fits in 63 bytes.
+CREATE OR REPLACE FUNCTION aquasql.pg_default_name(
+    p_name1 text, p_name2 text, p_label text
+) RETURNS name
+LANGUAGE plpgsql IMMUTABLE
+AS $$
+DECLARE
+    available integer := 63 - length(p_label) - 2;
+    length1 integer := length(p_name1);
+    length2 integer := length(p_name2);
+BEGIN
+    WHILE length1 + length2 > available LOOP
+        IF length1 > length2 THEN
+            length1 := length1 - 1;
+        ELSE
+            length2 := length2 - 1;
+        END IF;
+    END LOOP;
+    RETURN left(p_name1, length1) || '_' || left(p_name2, length2) || '_' || p_label;
+END
+$$;
+
+-- Create p_history, in p_base's schema, as the history table of the model table p_base.
+CREATE OR REPLACE FUNCTION aquasql.create_history_table(p_base regclass, p_history name)
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    base_schema name;
+    base_table name;
+    own_columns text;
+    fk_columns text;
+    col record;
+BEGIN
+    SELECT
+        n.nspname,
+        c.relname
+    INTO base_schema, base_table
+    FROM pg_catalog.pg_class AS c
+    INNER JOIN pg_catalog.pg_namespace AS n ON c.relnamespace = n.oid
+    WHERE c.oid = p_base;
+
+    SELECT
+        string_agg(a.definition, ', ' ORDER BY a.attnum) FILTER (WHERE NOT a.is_fk),
+        string_agg(a.definition, ', ' ORDER BY a.field_name) FILTER (WHERE a.is_fk)
+    INTO own_columns, fk_columns
+    FROM (
+        SELECT
+            att.attnum,
+            fk.is_fk,
+            regexp_replace(att.attname, '_id$', '') AS field_name,
+            format(
+                '%I %s%s',
+                att.attname,
+                format_type(att.atttypid, att.atttypmod),
+                CASE WHEN att.attnotnull AND NOT fk.is_fk THEN ' NOT NULL' ELSE '' END
+            ) AS definition
+        FROM pg_catalog.pg_attribute AS att
+        CROSS JOIN LATERAL (
+            SELECT EXISTS (
+                SELECT FROM pg_catalog.pg_constraint AS k
+                WHERE k.conrelid = p_base AND k.contype = 'f' AND att.attnum = ANY(k.conkey)
+            ) AS is_fk
+        ) AS fk
+        WHERE att.attrelid = p_base AND att.attnum > 0 AND NOT att.attisdropped
+        UNION ALL
+        SELECT
+            NULL,
+            TRUE,
+            'history_user',
+            'history_user_id integer'
+    ) AS a;
+
+    EXECUTE format(
+        'CREATE TABLE %I.%I (%s, history_id integer GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,'
+        ' history_date timestamptz NOT NULL, history_change_reason varchar(100),'
+        ' history_type varchar(1) NOT NULL, %s)',
+        base_schema, p_history, own_columns, fk_columns
+    );
+    EXECUTE format(
+        'ALTER TABLE %I.%I ADD CONSTRAINT %I FOREIGN KEY (history_user_id) REFERENCES %I.auth_user (id)'
+        ' DEFERRABLE INITIALLY DEFERRED',
+        base_schema, p_history,
+        aquasql.django_index_name(p_history, ARRAY['history_user_id'], '_fk_auth_user_id'),
+        base_schema
+    );
+
+    -- Field-level checks are the ones with PostgreSQL's default name on their single column.
+    FOR col IN
+        SELECT
+            att.attname,
+            pg_get_constraintdef(k.oid) AS definition
+        FROM pg_catalog.pg_constraint AS k
+        INNER JOIN pg_catalog.pg_attribute AS att
+            ON k.conrelid = att.attrelid AND k.conkey[1] = att.attnum
+        WHERE
+            k.conrelid = p_base
+            AND k.contype = 'c'
+            AND cardinality(k.conkey) = 1
+            AND k.conname = aquasql.pg_default_name(base_table, att.attname, 'check')
+        ORDER BY k.conname
+    LOOP
+        EXECUTE format(
+            'ALTER TABLE %I.%I ADD CONSTRAINT %I %s',
+            base_schema, p_history, aquasql.pg_default_name(p_history, col.attname, 'check'), col.definition
+        );
+    END LOOP;
+
+    -- Indexed columns: keys of one column (primary, unique, foreign), the model's db_index
+    -- columns (an index of one column under Django's name) and two of the history columns.
+    FOR col IN
+        SELECT
+            att.attname,
+            att.atttypid
+        FROM pg_catalog.pg_attribute AS att
+        WHERE
+            att.attrelid = p_base
+            AND att.attnum > 0
+            AND NOT att.attisdropped
+            AND (
+                EXISTS (
+                    SELECT FROM pg_catalog.pg_constraint AS k
+                    WHERE k.conrelid = p_base AND k.contype IN ('p', 'u', 'f') AND k.conkey = ARRAY[att.attnum]
+                )
+                OR EXISTS (
+                    SELECT FROM pg_catalog.pg_index AS i
+                    INNER JOIN pg_catalog.pg_class AS ic ON i.indexrelid = ic.oid
+                    WHERE
+                        i.indrelid = p_base
+                        AND i.indnatts = 1
+                        AND i.indkey[0] = att.attnum
+                        AND ic.relname = aquasql.django_index_name(base_table, ARRAY[att.attname])
+                )
+            )
+        UNION ALL
+        SELECT
+            'history_date',
+            'timestamptz'::regtype
+        UNION ALL
+        SELECT
+            'history_user_id',
+            'integer'::regtype
+    LOOP
+        EXECUTE format(
+            'CREATE INDEX %I ON %I.%I (%I)',
+            aquasql.django_index_name(p_history, ARRAY[col.attname]), base_schema, p_history, col.attname
+        );
+        IF col.atttypid IN ('varchar'::regtype, 'text'::regtype) THEN
+            EXECUTE format(
+                'CREATE INDEX %I ON %I.%I (%I %s)',
+                aquasql.django_index_name(p_history, ARRAY[col.attname], '_like'), base_schema, p_history,
+                col.attname, CASE WHEN col.atttypid = 'text'::regtype THEN 'text' ELSE 'varchar' END || '_pattern_ops'
+            );
+        END IF;
+    END LOOP;
+END
+$$;
