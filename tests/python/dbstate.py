@@ -32,6 +32,10 @@ def create_database(admin_dsn: str, name: str, template: str | None = None) -> s
     with psycopg.connect(admin_dsn, autocommit=True) as conn:
         conn.execute(f"DROP DATABASE IF EXISTS {quoted(name)} WITH (FORCE)")
         for attempt in range(50):  # a template must have no sessions (TimescaleDB's scheduler may visit)
+            if template:
+                # TimescaleDB's job scheduler stays connected to a database with the extension
+                conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                             " WHERE datname = %s AND pid <> pg_backend_pid()", [template])
             try:
                 conn.execute(f"CREATE DATABASE {quoted(name)}" + (f" TEMPLATE {quoted(template)}" if template else ""))
                 break
