@@ -1,6 +1,10 @@
 """Terminal output: results on stdout, progress and errors on stderr."""
 
+import contextlib
 import functools
+import os
+import threading
+import time
 import sys
 from typing import Callable
 
@@ -37,3 +41,29 @@ def reports_errors(fn: Callable) -> Callable:
             raise typer.Exit(130) from None
 
     return wrapper
+
+
+# A log (CI, `| tee`) sees no live display: long work prints a plain line this often instead
+# (AQUASQL_LOG_INTERVAL, seconds, changes it).
+LOG_INTERVAL_S = float(os.environ.get("AQUASQL_LOG_INTERVAL", "10"))
+
+
+@contextlib.contextmanager
+def heartbeat(label: str):
+    """While the block runs, print '  label … N s' every LOG_INTERVAL_S when stderr is no terminal."""
+    if err.is_terminal:
+        yield
+        return
+    started = time.perf_counter()
+    done = threading.Event()
+
+    def beat() -> None:
+        while not done.wait(LOG_INTERVAL_S):
+            err.print(f"  {label} … {time.perf_counter() - started:.0f} s")
+
+    thread = threading.Thread(target=beat, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        done.set()

@@ -18,7 +18,7 @@ import psycopg
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from .connection import SEARCH_PATH
-from .console import err
+from .console import LOG_INTERVAL_S, err
 from .errors import AquasqlError
 from .run_lock import WORKER_APPLICATION, check_client_connection
 from .sqlcall import server_error
@@ -52,6 +52,18 @@ def generate_batches(dsn: str, batch_ids: list[int], workers: int, with_individu
         TextColumn("{task.fields[rows]:,} rows"), console=err, transient=False,
     ) as progress:
         task = progress.add_task("batches", total=len(batch_ids), rows=0)
+        last_line = [started]
+
+        def log_progress(done: int, total: int, rows: int) -> None:
+            """A plain line at most every LOG_INTERVAL_S for a log, which sees no live display."""
+            now = time.perf_counter()
+            if err.is_terminal or (now - last_line[0] < LOG_INTERVAL_S and done < total):
+                return
+            last_line[0] = now
+            elapsed = now - started
+            eta = elapsed / done * (total - done) if done else 0
+            err.print(f"  generating batches: {done}/{total}, {rows:,} rows, {rows / max(elapsed, 1e-9):,.0f} rows/s, "
+                      f"ETA {eta:.0f} s")
 
         def worker() -> None:
             try:
@@ -84,6 +96,7 @@ def generate_batches(dsn: str, batch_ids: list[int], workers: int, with_individu
                         for family, n in rows:
                             result.rows[family] += n
                         progress.update(task, advance=1, rows=sum(result.rows.values()))
+                        log_progress(progress.tasks[0].completed, len(batch_ids), sum(result.rows.values()))
 
         threads = [threading.Thread(target=worker, daemon=True) for _ in range(max(1, workers))]
         for t in threads:

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 
 import psycopg
 
-from .console import err
+from .console import err, heartbeat
 from .errors import AquasqlError
 
 
@@ -22,7 +22,7 @@ def step(conn: psycopg.Connection, label: str):
     """One step in one transaction: committed whole, or rolled back with a clear message."""
     started = time.perf_counter()
     try:
-        with err.status(f"{label} …"), conn.transaction():
+        with err.status(f"{label} …"), heartbeat(label), conn.transaction():
             yield
     except psycopg.Error as exc:
         raise server_error(exc, label) from None
