@@ -21,13 +21,28 @@ OURS = "SELECT batch_id FROM aquasql.plan_batch"
 
 # (measure, SQL returning one number, low, high, unit); low/high None = not bounded that side
 MEASURES = [
-    ("between-ring weight CV at the last sea day (mean over batches)", """
+    # a ring's harvest weight: its lots' live weight over their fish
+    ("rings of one batch: harvest weight range (max - min) / mean (mean over harvested batches)", f"""
+        SELECT avg(spread) FROM (
+            SELECT batch_id, (max(w) - min(w)) / avg(w) AS spread FROM (
+                SELECT e.batch_id, e.id, sum(l.live_weight_kg) / nullif(sum(l.unit_count), 0) AS w
+                FROM harvest_harvestevent AS e INNER JOIN harvest_harvestlot AS l ON e.id = l.event_id
+                WHERE e.batch_id IN ({OURS}) GROUP BY 1, 2) AS ring
+            GROUP BY batch_id HAVING count(*) > 3) AS x""", 0.05, 0.15, ""),
+    ("rings of one batch: harvest weight CV (mean over harvested batches)", f"""
         SELECT avg(cv) FROM (
-            SELECT s.batch_id, stddev_pop(s.avg_weight_g) / nullif(avg(s.avg_weight_g), 0) AS cv
+            SELECT batch_id, stddev_pop(w) / avg(w) AS cv FROM (
+                SELECT e.batch_id, e.id, sum(l.live_weight_kg) / nullif(sum(l.unit_count), 0) AS w
+                FROM harvest_harvestevent AS e INNER JOIN harvest_harvestlot AS l ON e.id = l.event_id
+                WHERE e.batch_id IN ({OURS}) GROUP BY 1, 2) AS ring
+            GROUP BY batch_id HAVING count(*) > 3) AS x""", 0.015, 0.05, ""),
+    ("tanks of one batch: weight CV on the last day of a freshwater stage (mean over batch stages)", f"""
+        SELECT avg(cv) FROM (
+            SELECT s.batch_id, s.lifecycle_stage_id, stddev_pop(s.avg_weight_g) / avg(s.avg_weight_g) AS cv
             FROM batch_actualdailyassignmentstate AS s
-            INNER JOIN aquasql.plan_batch AS p ON s.batch_id = p.batch_id AND s.date = p.history_end
-            INNER JOIN batch_lifecyclestage AS st ON s.lifecycle_stage_id = st.id AND st."order" = 6
-            GROUP BY s.batch_id HAVING count(*) > 1) AS x""", 0.05, 0.15, ""),
+            INNER JOIN batch_batchcontainerassignment AS a ON s.assignment_id = a.id AND s.date = a.departure_date - 1
+            INNER JOIN batch_lifecyclestage AS st ON s.lifecycle_stage_id = st.id AND st."order" BETWEEN 2 AND 5
+            WHERE s.batch_id IN ({OURS}) GROUP BY 1, 2 HAVING count(*) > 1) AS x""", 0.005, 0.03, ""),
     ("yearly sea-temperature anomaly spread (max - min yearly mean, per geography, smallest)", """
         SELECT min(spread) FROM (
             SELECT geography_id, max(m) - min(m) AS spread FROM (
@@ -88,9 +103,17 @@ MEASURES = [
             ) AS triggered
             FROM health_journalentry AS j
             WHERE j.batch_id IN ({OURS}) AND j.id % 8 = 3) AS x""", 0.95, None, "share"),
-    ("harvest days per completed batch (mean)", f"""
-        SELECT avg(days) FROM (SELECT batch_id, count(DISTINCT event_date::date) AS days
-            FROM harvest_harvestevent WHERE batch_id IN ({OURS}) GROUP BY 1) AS x""", 10, None, "days"),
+    ("harvest days per site: first to last ring harvested (mean over completed batches)", f"""
+        SELECT avg(days) FROM (SELECT e.batch_id, max(e.event_date::date) - min(e.event_date::date) + 1 AS days
+            FROM harvest_harvestevent AS e
+            INNER JOIN batch_batch AS b ON e.batch_id = b.id AND b.status = 'COMPLETED'
+            WHERE e.batch_id IN ({OURS}) GROUP BY 1) AS x""", 14, None, "days"),
+    ("harvest rate per site: live tonnes a harvest day (mean over completed batches)", f"""
+        SELECT avg(t / days) FROM (SELECT e.batch_id, sum(l.live_weight_kg) / 1000 AS t,
+                max(e.event_date::date) - min(e.event_date::date) + 1 AS days
+            FROM harvest_harvestevent AS e INNER JOIN harvest_harvestlot AS l ON e.id = l.event_id
+            INNER JOIN batch_batch AS b ON e.batch_id = b.id AND b.status = 'COMPLETED'
+            WHERE e.batch_id IN ({OURS}) GROUP BY 1) AS x""", 100, 300, "t/day"),
     ("feed-withdrawal days before harvest (mean per harvested ring)", f"""
         SELECT avg(days) FROM (
             SELECT e.assignment_id, count(*) FILTER (WHERE s.feed_kg = 0) AS days

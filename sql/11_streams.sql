@@ -22,11 +22,19 @@ AS $$
     ('tgc_multiplier', 2, 'rand_normal', 'geography order, batch index', 1, 'batch growth multiplier'),
     ('mortality_multiplier', 3, 'rand_normal', 'geography order, batch index', 1, 'batch hazard multiplier'),
     ('target_weight', 4, 'rand_normal', 'geography order, batch index', 1, 'harvest target weight'),
+    ('wellboat_capacity', 98, 'rand_uniform', 'geography order, batch index', 1,
+        'daily harvest capacity of a batch''s wellboat and plant'),
     -- temperatures (30_temperature.sql)
     ('temperature_noise', 5, 'rand_normal', 'geography, stage, day', 1, 'daily temperature noise'),
     ('sea_year_anomaly', 90, 'rand_normal', 'geography, year', 2,
         'warm or cold year at sea (drawn for the years on both sides of a day)'),
-    -- lifecycle (51_lifecycle.sql, 52_creation.sql, 53_transfers.sql)
+    -- lifecycle (51_lifecycle.sql, 52_creation.sql, 53_transfers.sql), differences (22_variation.sql)
+    ('container_weight', 92, 'rand_normal', 'assignment', 1, 'a container''s growth standing in its batch'),
+    ('container_hazard', 93, 'rand_normal', 'assignment', 1, 'a container''s hazard relative to its batch'),
+    ('site_episode_occurs', 97, 'rand_uniform', 'area, month', 1, 'whether a sea area has an episode in a month'),
+    ('site_episode_start', 94, 'rand_uniform', 'area, month', 1, 'first day of a site episode'),
+    ('site_episode_days', 95, 'rand_int', 'area, month', 1, 'length of a site episode'),
+    ('site_episode_factor', 96, 'rand_uniform', 'area, month', 1, 'hazard factor of a site episode'),
     ('deaths', 6, 'rand_poisson', 'assignment, day', 1, 'deaths per container and day'),
     ('transfer_mortality', 7, 'rand_uniform', 'assignment', 1, 'share of fish lost in a transfer'),
     ('feed_noise', 8, 'rand_normal', 'assignment, day', 1, 'day-to-day noise of the ration'),

@@ -77,7 +77,7 @@ BEGIN
         AND (w.total_transferred_count <> t.moved OR w.total_mortality_count <> t.died
             OR w.total_source_count <> t.moved + t.died)
     UNION ALL
-    SELECT 'a batch''s fish = the day before''s less deaths and transfer losses', count(*)
+    SELECT 'a batch''s fish = the day before''s less deaths, transfer losses and harvest', count(*)
     FROM (
         SELECT
             d.fish,
@@ -86,7 +86,13 @@ BEGIN
             coalesce((
                 SELECT sum(w.total_mortality_count) FROM batch_batchtransferworkflow AS w
                 WHERE w.batch_id = d.batch_id AND w.actual_start_date = d.date
-            ), 0) AS moved_dead
+            ), 0) AS moved_dead,
+            -- rings harvested that day (a site is harvested ring after ring over weeks)
+            coalesce((
+                SELECT sum(l.unit_count) FROM harvest_harvestevent AS e
+                INNER JOIN harvest_harvestlot AS l ON e.id = l.event_id
+                WHERE e.batch_id = d.batch_id AND (e.event_date AT TIME ZONE 'UTC')::date = d.date
+            ), 0) AS harvested
         FROM (
             SELECT s.batch_id, s.date, sum(s.population) AS fish, sum(s.mortality_count) AS deaths
             FROM batch_actualdailyassignmentstate AS s
@@ -94,7 +100,7 @@ BEGIN
             GROUP BY s.batch_id, s.date
         ) AS d
     ) AS x
-    WHERE x.fish_before IS NOT NULL AND x.fish <> x.fish_before - x.deaths - x.moved_dead;
+    WHERE x.fish_before IS NOT NULL AND x.fish <> x.fish_before - x.deaths - x.moved_dead - x.harvested;
 END
 $$;
 

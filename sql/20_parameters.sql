@@ -62,8 +62,13 @@ ON CONFLICT (geography) DO UPDATE SET
 
 -- Stage TGCs are calibrated so that, at these hall temperatures, stage-end mean weights are
 -- ≈ 0.2 g (day 90), 5 g (180), 40 g (270), 105 g (360), 300 g (450); sea TGC 3.0 is an
--- average farm (Dempsey et al. 2023). Survival per stage from the domain reference; the sea
--- value is over sea_reference_days.
+-- average farm (Dempsey et al. 2023). Survival per stage from the domain reference (egg and
+-- alevin 0.88 where the domain says about 0.87: with transfer losses and disease episodes the
+-- day-200 survival then centres on the domain's 0.83 instead of 0.82); the sea
+-- value is over sea_reference_days and is the background only: the post-transfer peak and
+-- site episodes (22_variation.sql) bring sea-phase mortality to about 13-14 %, with batches
+-- from 9 to 18 % (Norway 2022-2024: 15.4-16.7 %, Norwegian Veterinary Institute fish health
+-- reports; Faroe and Scotland lower in good years).
 -- Feed silos are sized for their hall: all feed types share one silo, which holds about two to
 -- five weeks of the hall's peak ration (peak day on the small profile: B 0.3 t, C 1.8 t, D 2.9 t,
 -- E 7.6 t; a post-smolt RAS of 7,620 m3 feeds up to 8.6 t a day, AKVA group, Tytlandsvik case
@@ -74,7 +79,7 @@ INSERT INTO aquasql.stage_parameter AS s (
     stage_survival, fcr, expected_weight_min_g, expected_weight_max_g, description
 ) VALUES
 (
-    1, 'Egg&Alevin', 'A', 'Incubation Tray', 'TRAY', 10, 50, 5000, 90, 7.0, 0.25, 0.19, 0.87, NULL, 0.05, 0.5,
+    1, 'Egg&Alevin', 'A', 'Incubation Tray', 'TRAY', 10, 50, 5000, 90, 7.0, 0.25, 0.19, 0.88, NULL, 0.05, 0.5,
     'Eggs and alevins in incubation trays; no feeding'
 ),
 (
@@ -94,7 +99,7 @@ INSERT INTO aquasql.stage_parameter AS s (
     'Post-smolts before sea transfer'
 ),
 (
-    6, 'Adult', NULL, 'Sea Ring', 'PEN', 50000, 25, NULL, NULL, NULL, NULL, 3.0, 0.85, 1.15, 500, 7000,
+    6, 'Adult', NULL, 'Sea Ring', 'PEN', 50000, 25, NULL, NULL, NULL, NULL, 3.0, 0.90, 1.15, 500, 7000,
     'Grow-out in sea rings until harvest'
 )
 ON CONFLICT (stage_order) DO UPDATE SET
@@ -119,8 +124,12 @@ INSERT INTO aquasql.model_parameter AS m (name, value, comment) VALUES
 ('egg_weight_g', 0.1, 'mean weight of an egg at delivery (day 1)'),
 ('tgc_multiplier_sd', 0.04, 'batch-to-batch spread of growth (sd of a multiplier around 1)'),
 ('tgc_multiplier_max_dev', 0.10, 'the growth multiplier stays within 1 ± this'),
-('mortality_multiplier_sd', 0.15, 'batch-to-batch spread of hazards (sd of a multiplier around 1)'),
-('mortality_multiplier_max_dev', 0.40, 'the hazard multiplier stays within 1 ± this'),
+-- Batch-to-batch hazard spread: within it, every batch keeps the domain's survival bands
+-- (day 200: 0.78-0.88, full cycle 0.60-0.78; shared/domain.md section 8); containers, site
+-- episodes and disease add spread of their own on top.
+('planning_hazard_share', 0.7, 'the planner sizes egg numbers for hazards this share of the expected (a lucky batch)'),
+('mortality_multiplier_sd', 0.08, 'batch-to-batch spread of hazards (sd of a multiplier around 1)'),
+('mortality_multiplier_max_dev', 0.15, 'the hazard multiplier stays within 1 ± this'),
 ('target_weight_g', 5000, 'mean harvest target weight'),
 ('target_weight_sd_g', 300, 'batch-to-batch spread of the harvest target'),
 ('target_weight_min_g', 4300, 'lowest harvest target'),
@@ -164,6 +173,41 @@ INSERT INTO aquasql.model_parameter AS m (name, value, comment) VALUES
 ('disease_factor_max', 8, 'highest hazard multiplier during an episode'),
 ('handling_days', 3, 'days after a transfer with raised (HANDLING) mortality'),
 ('handling_factor', 2.5, 'hazard multiplier on those days'),
+-- Differences between the containers of one batch (22_variation.sql). Rings of one batch
+-- differ by 5-15 % in mean weight at harvest (issue 9, farm harvest records): with 12-15 rings,
+-- an sd of 3.5 % gives a range of about 10 %; tanks, graded and fed alike, differ less.
+('container_weight_sd_sea', 0.035, 'sd of a ring''s mean weight relative to its batch''s, once settled'),
+('container_weight_sd_tank', 0.015, 'sd of a tank''s mean weight relative to its batch''s, once settled'),
+('container_weight_ramp_days_sea', 300, 'days at sea over which a ring drifts to its own weight'),
+('container_weight_ramp_days_tank', 60, 'days in a tank over which it drifts to its own weight'),
+-- Mortality differs markedly from ring to ring (position, currents, handling) and less
+-- between tanks of one hall.
+('container_hazard_sd_sea', 0.35, 'sd of ln(ring hazard / batch hazard)'),
+('container_hazard_sd_tank', 0.20, 'sd of ln(tank hazard / batch hazard)'),
+-- Sea mortality peaks in the first weeks after transfer (Norwegian fish health reports:
+-- losses highest in the first months at sea) and in summer and autumn site episodes
+-- (harmful algae, jellyfish, low oxygen at high temperature), so that some months lose
+-- more than 2 % of the fish.
+('post_transfer_peak', 2.0, 'extra hazard factor on the first day at sea (x3 in all), fading'),
+('post_transfer_decay_days', 20, 'time constant in days of the post-transfer hazard fading'),
+('site_episode_probability_summer', 0.30, 'chance that a sea area has an episode starting in a month July-October'),
+('site_episode_probability_other', 0.04, 'chance that a sea area has an episode starting in another month'),
+('site_episode_days_min', 14, 'shortest site episode'),
+('site_episode_days_max', 42, 'longest site episode'),
+('site_episode_factor_min', 2.5, 'lowest hazard factor of a site episode (all rings of the area)'),
+('site_episode_factor_max', 6, 'highest hazard factor of a site episode'),
+-- Harvest by wellboat: one ring after another at the boat's and harvest plant's daily
+-- capacity (100-300 t a day, issue 9; Norwegian wellboats carry 200-700 t per trip, a harvest
+-- plant slaughters some 100-300 t a day), so a site is harvested over weeks.
+('wellboat_capacity_min_kg', 150000, 'lowest daily harvest capacity of a batch''s wellboat and plant, kg'),
+('wellboat_capacity_max_kg', 300000, 'highest daily harvest capacity, kg'),
+-- Feed withdrawal before handling, so the gut is empty: before slaughter industry practice is
+-- 3-14 days (Norwegian welfare rules cap fasting at 14 days), before a sea transfer 1-3 days.
+-- Tank moves within a station are modelled without one: the growth curve does not pause, and
+-- a day without feed on the fry's fastest-growing day would put their FCR below the biological.
+('feed_withdrawal_days_harvest', 7, 'days without feed before a ring is harvested'),
+('feed_withdrawal_days_sea_transfer', 2, 'days without feed before the move to sea'),
+('feed_withdrawal_days_tank_transfer', 0, 'days without feed before a freshwater tank move'),
 ('feed_waste', 0.02, 'feed given beyond the biological FCR (uneaten pellets)'),
 -- Growth samples: weekly in freshwater tanks (domain reference section 5, Sampling); sea rings
 -- are crowded and weighed about monthly (every 4-5 weeks, as sea farms report).

@@ -167,7 +167,13 @@ BEGIN
             -- expected days at sea at the mean sea temperature
             (cbrt(aquasql.param('target_weight_g')) - cbrt(fw_end.weight_g)) * 1000
             / (SELECT tgc FROM aquasql.stage_parameter WHERE duration_days IS NULL)
-            / gp.sea_temp_mean AS sea_days
+            / gp.sea_temp_mean
+            -- and the second half of the harvest window: a mean batch's fish at the target
+            -- weight over a mean wellboat's daily capacity
+            + (prof.eggs_min + prof.eggs_max) / 2.0
+            * (SELECT exp(sum(ln(s.stage_survival))) FROM aquasql.stage_parameter AS s)
+            * aquasql.param('target_weight_g') / 1000
+            / (aquasql.param('wellboat_capacity_min_kg') + aquasql.param('wellboat_capacity_max_kg')) AS sea_days
         FROM aquasql.profile_geography AS pg
         INNER JOIN infrastructure_geography AS g ON pg.geography = g.name
         INNER JOIN aquasql.geography_parameter AS gp ON pg.geography = gp.geography
@@ -221,6 +227,10 @@ BEGIN
             * aquasql.rand_normal(p_seed, aquasql.stream('target_weight'), g.sort_order, i)
         )) AS target_weight_g,
         g.oldest_start + i * g.stagger + fw_days AS sea_start_date,
+        aquasql.param('wellboat_capacity_min_kg')
+        + (aquasql.param('wellboat_capacity_max_kg') - aquasql.param('wellboat_capacity_min_kg'))
+        * aquasql.rand_uniform(p_seed, aquasql.stream('wellboat_capacity'), g.sort_order, i) AS wellboat_kg_per_day,
+        NULL::date AS harvest_start_date,
         NULL::date AS harvest_date,
         NULL::integer AS rings,
         NULL::bigint AS station_id,
@@ -280,14 +290,34 @@ BEGIN
     FROM growth
     WINDOW w AS (PARTITION BY batch_id ORDER BY day_index);
 
-    -- Harvest the day after the mean weight first reaches the target (or after the longest
-    -- sea phase); keep the curve up to the last day with fish.
-    UPDATE plan_candidate AS c SET harvest_date = coalesce((
-        SELECT min(d.date) + 1 FROM aquasql.batch_day AS d
-        WHERE d.batch_id = c.batch_id AND d.stage_order = 6 AND d.weight_g >= c.target_weight_g
-    ), c.sea_start_date + max_sea);
-    DELETE FROM aquasql.batch_day AS d USING plan_candidate AS c
-    WHERE d.batch_id = c.batch_id AND d.date >= c.harvest_date;
+    -- Eggs the station can raise: no freshwater hall may go above its max biomass at the end
+    -- of a stage. Planned for a lucky batch (hazards at planning_hazard_share of the expected)
+    -- and the heaviest tank (container_weight_sd_tank × 2.5 above the mean); a farm orders
+    -- fewer eggs for a fast-growing year class rather than overstock its tanks.
+    UPDATE plan_candidate AS c SET eggs = floor(c.eggs * h.ratio)::integer
+    FROM (
+        SELECT
+            c2.batch_id,
+            min(
+                prof.containers_per_hall * sp.container_volume_m3 * sp.max_density_kg_m3
+                / (c2.eggs * exp(o.survival_ln) * d.weight_g / 1000 * exp(2.5 * aquasql.param('container_weight_sd_tank')))
+            ) AS ratio
+        FROM plan_candidate AS c2
+        CROSS JOIN LATERAL (
+            SELECT
+                s.stage_order,
+                s.offset_days + s.duration_days AS end_day,
+                sum(s.duration_days * ln(1 - aquasql.param('planning_hazard_share')
+                    * aquasql.daily_hazard(s.stage_order, c2.mortality_multiplier))) OVER (ORDER BY s.stage_order)
+                + (s.stage_order - 1) * ln(1 - aquasql.param('transfer_mortality_min')) AS survival_ln
+            FROM aquasql.stage_offsets() AS s
+            WHERE s.duration_days IS NOT NULL
+        ) AS o
+        INNER JOIN aquasql.stage_parameter AS sp ON o.stage_order = sp.stage_order
+        INNER JOIN aquasql.batch_day AS d ON c2.batch_id = d.batch_id AND d.day_number = o.end_day
+        GROUP BY c2.batch_id
+    ) AS h
+    WHERE h.batch_id = c.batch_id AND h.ratio < 1;
 
     -- Rings for the fish expected at sea transfer: ≤ ring_max_fish each, with a margin.
     UPDATE plan_candidate AS c SET rings = ceil(
@@ -310,6 +340,39 @@ BEGIN
             USING ERRCODE = 'check_violation', HINT = 'use a profile with larger sea areas or fewer eggs';
     END IF;
     UPDATE plan_candidate SET rings = prof.rings_per_area WHERE rings > prof.rings_per_area;
+
+    -- Harvest ring after ring at the wellboat's daily capacity: the expected biomass at the
+    -- target weight takes `days` days, centred on the day the mean weight reaches the target
+    -- (or ending after the longest sea phase); keep the curve up to the last day with fish.
+    UPDATE plan_candidate AS c SET
+        harvest_date = h.last_day,
+        harvest_start_date = h.last_day - h.days
+    FROM (
+        SELECT
+            w.batch_id,
+            w.days,
+            least(coalesce(w.target_day, w.sea_start_date + max_sea) + w.days / 2, w.sea_start_date + max_sea)
+                AS last_day
+        FROM (
+            SELECT
+                c2.batch_id,
+                c2.sea_start_date,
+                (
+                    SELECT min(d.date) + 1 FROM aquasql.batch_day AS d
+                    WHERE d.batch_id = c2.batch_id AND d.stage_order = 6 AND d.weight_g >= c2.target_weight_g
+                ) AS target_day,
+                -- the fish the rings are planned for, less the sea stage's background losses
+                greatest(c2.rings, ceil(
+                    c2.rings * aquasql.param('ring_max_fish') / aquasql.param('ring_fill_margin') * sp.stage_survival
+                    * c2.target_weight_g / 1000 / c2.wellboat_kg_per_day
+                ))::integer AS days
+            FROM plan_candidate AS c2
+            INNER JOIN aquasql.stage_parameter AS sp ON sp.stage_order = 6
+        ) AS w
+    ) AS h
+    WHERE h.batch_id = c.batch_id;
+    DELETE FROM aquasql.batch_day AS d USING plan_candidate AS c
+    WHERE d.batch_id = c.batch_id AND d.date >= c.harvest_date;
 
     -- Hand out stations and sea areas in date order, least recently used first.
     DROP TABLE IF EXISTS plan_station;
@@ -360,16 +423,15 @@ BEGIN
 
     INSERT INTO aquasql.plan_batch (
         batch_id, geography_id, batch_index, station_id, area_id, start_date, eggs, tgc_multiplier,
-        mortality_multiplier, target_weight_g, sea_start_date, rings, harvest_date, history_end
+        mortality_multiplier, target_weight_g, sea_start_date, rings, harvest_start_date, harvest_date, history_end
     )
     SELECT
         batch_id, geography_id, batch_index, station_id, area_id, start_date, eggs, tgc_multiplier,
-        mortality_multiplier, target_weight_g, sea_start_date, rings, harvest_date,
+        mortality_multiplier, target_weight_g, sea_start_date, rings, harvest_start_date, harvest_date,
         least(harvest_date - 1, p_as_of)
     FROM plan_candidate;
 
-    PERFORM aquasql.write_planned_batches(p_profile, p_as_of);
-
+    -- the run's settings first: writing the batches draws from the seed
     INSERT INTO aquasql.run_setting (profile, seed, as_of, batches_per_geography, stagger_days, saturation)
     VALUES (p_profile, p_seed, p_as_of, n, (SELECT max(stagger) FROM plan_geo), p_saturation)
     ON CONFLICT (singleton) DO UPDATE SET
@@ -380,6 +442,9 @@ BEGIN
         stagger_days = excluded.stagger_days,
         saturation = excluded.saturation,
         planned_at = now();
+
+    PERFORM aquasql.write_planned_batches(p_profile, p_as_of);
+
 
     SELECT count(*) INTO planned FROM aquasql.plan_batch;
     RETURN planned;

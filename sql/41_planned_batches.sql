@@ -7,6 +7,7 @@ RETURNS void
 LANGUAGE plpgsql
 AS $$
 DECLARE
+    seed bigint := aquasql.run_seed();
     transfer_loss double precision :=
         (aquasql.param('transfer_mortality_min') + aquasql.param('transfer_mortality_max')) / 2;
 BEGIN
@@ -58,8 +59,13 @@ BEGIN
             ON s.id = h.freshwater_station_id AND h.name = s.name || '-Hall-' || sp.hall_letter
         INNER JOIN infrastructure_container AS c ON h.id = c.hall_id AND c.active
         UNION ALL
-        -- sea: the first `rings` rings of the batch's area
-        SELECT p.batch_id, 6, r.id, r.name, p.sea_start_date, p.harvest_date
+        -- sea: the first `rings` rings of the batch's area, harvested one after another
+        -- over the harvest window (the last on harvest_date), the heaviest first
+        SELECT
+            p.batch_id, 6, r.id, r.name, p.sea_start_date,
+            p.harvest_start_date + ceil(row_number() OVER (
+                PARTITION BY p.batch_id ORDER BY aquasql.container_weight_z(seed, p.batch_id, r.id) DESC, r.name
+            ) * (p.harvest_date - p.harvest_start_date)::numeric / p.rings)::integer
         FROM aquasql.plan_batch AS p
         CROSS JOIN LATERAL (
             SELECT c.id, c.name FROM infrastructure_container AS c

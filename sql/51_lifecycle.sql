@@ -93,40 +93,69 @@ DECLARE
     handling_days integer := aquasql.param('handling_days');
     handling_factor double precision := aquasql.param('handling_factor');
     sample_weeks double precision := aquasql.growth_sample_interval_weeks(p_stage);
+    weight_sd double precision := aquasql.container_weight_sd(p_stage);
+    weight_ramp double precision := aquasql.container_weight_ramp_days(p_stage);
+    post_transfer_peak double precision := CASE WHEN p_stage = 6 THEN aquasql.param('post_transfer_peak') ELSE 0 END;
+    post_transfer_decay double precision := aquasql.param('post_transfer_decay_days');
     written bigint;
 BEGIN
     -- MATERIALIZED: the hazard lookups run once per assignment, not once per day
     WITH life AS MATERIALIZED (
         SELECT
             l.*,
+            c.area_id,
             sp.fcr * aquasql.batch_fcr_multiplier(seed, l.batch_id) AS fcr,
-            aquasql.daily_hazard(l.stage_order, p.mortality_multiplier) AS base_hazard
+            aquasql.daily_hazard(l.stage_order, p.mortality_multiplier)
+            * aquasql.container_hazard_factor(seed, l.assignment_id, l.stage_order) AS base_hazard,
+            aquasql.container_weight_z(seed, l.batch_id, l.container_id) AS weight_z,
+            -- the last day with feed: fish are starved before they are moved or harvested
+            l.last_day - aquasql.feed_withdrawal_days(l.stage_order, l.departed) AS last_fed_day
         FROM aquasql.assignment_life AS l
         INNER JOIN aquasql.plan_batch AS p ON l.batch_id = p.batch_id
         INNER JOIN aquasql.stage_parameter AS sp ON l.stage_order = sp.stage_order
+        INNER JOIN infrastructure_container AS c ON l.container_id = c.id
         WHERE l.stage_order = p_stage AND l.batch_id = ANY(p_batches)
     ),
 
+    -- the sea areas' episode days (none in freshwater)
+    episode AS MATERIALIZED (
+        SELECT e.*
+        FROM aquasql.site_episode_days(
+            seed,
+            ARRAY(SELECT DISTINCT life.area_id FROM life WHERE life.area_id IS NOT NULL),
+            (SELECT min(life.first_day) FROM life),
+            (SELECT max(life.last_day) FROM life)
+        ) AS e
+    ),
+
     days AS (
+        -- the container's own weight: the batch's curve times its drifting factor (the gain
+        -- follows from the weights of this day and the day before)
         SELECT
             life.assignment_id,
             life.batch_id,
             life.container_id,
             life.start_population,
             life.fcr,
+            life.last_fed_day,
             d.date,
             d.day_number,
-            d.weight_g,
-            d.gain_g,
+            d.weight_g * aquasql.weight_factor(life.weight_z, weight_sd, weight_ramp, d.date - life.first_day)
+                AS weight_g,
+            d.weight_g * aquasql.weight_factor(life.weight_z, weight_sd, weight_ramp, d.date - life.first_day)
+            - (d.weight_g - d.gain_g)
+            * aquasql.weight_factor(life.weight_z, weight_sd, weight_ramp, d.date - life.first_day - 1) AS gain_g,
             d.temp_c,
             d.date - life.first_day AS day_index,
             aquasql.assignment_hazard(
                 life.base_hazard, p_stage, life.first_day, d.date,
                 life.disease_start, life.disease_days, life.disease_factor, handling_days, handling_factor
-            ) AS hazard
+            ) * aquasql.post_transfer_factor(d.date - life.first_day, post_transfer_peak, post_transfer_decay)
+            * coalesce(e.factor, 1) AS hazard
         FROM life
         INNER JOIN aquasql.batch_day AS d
             ON life.batch_id = d.batch_id AND d.date BETWEEN life.first_day AND life.last_day
+        LEFT JOIN episode AS e ON life.area_id = e.area_id AND d.date = e.date
     ),
 
     expected AS (
@@ -165,7 +194,7 @@ BEGIN
         SELECT
             alive.*,
             alive.population * alive.gain_g / 1000 AS gain_kg,
-            CASE WHEN alive.fcr IS NULL THEN 0 ELSE round((
+            CASE WHEN alive.fcr IS NULL OR alive.date > alive.last_fed_day THEN 0 ELSE round((
                 alive.fcr * alive.population * alive.gain_g / 1000 * greatest(0.5, 1 + feed_waste + feed_noise_sd
                     * aquasql.rand_normal(seed, aquasql.stream('feed_noise'), alive.assignment_id,
                         aquasql.day_key(alive.date)))
@@ -237,10 +266,15 @@ LANGUAGE sql
 AS $$
     UPDATE batch_batchcontainerassignment AS a SET
         population_count = l.end_population,
-        avg_weight_g = round(d.weight_g::numeric, 2),
-        biomass_kg = round((l.end_population * d.weight_g / 1000)::numeric, 2),
+        avg_weight_g = round(w.weight_g::numeric, 2),
+        biomass_kg = round((l.end_population * w.weight_g / 1000)::numeric, 2),
         updated_at = (l.last_day + 1)::timestamp AT TIME ZONE 'UTC'
     FROM aquasql.assignment_life AS l
     INNER JOIN aquasql.batch_day AS d ON l.batch_id = d.batch_id AND l.last_day = d.date
+    CROSS JOIN LATERAL (
+        SELECT d.weight_g * aquasql.container_weight_factor(
+            aquasql.run_seed(), l.batch_id, l.container_id, l.stage_order, l.last_day - l.first_day
+        ) AS weight_g
+    ) AS w
     WHERE a.id = l.assignment_id AND l.batch_id = ANY(p_batches);
 $$;

@@ -108,8 +108,17 @@ DECLARE
     overfull record;
 BEGIN
     DROP TABLE IF EXISTS lifecycle_move;
+    -- with the weight of the source's fish at the end of the day before the move (each
+    -- container's own: aquasql.container_weight_factor)
     CREATE TEMP TABLE lifecycle_move ON COMMIT DROP AS
-    SELECT * FROM aquasql.transfer_moves(p_batches, p_to_stage);
+    SELECT
+        m.*,
+        d.weight_g * aquasql.container_weight_factor(
+            seed, l.batch_id, l.container_id, p_to_stage - 1, m.transfer_date - 1 - l.first_day
+        ) AS source_weight_g
+    FROM aquasql.transfer_moves(p_batches, p_to_stage) AS m
+    INNER JOIN aquasql.assignment_life AS l ON m.source_assignment_id = l.assignment_id
+    INNER JOIN aquasql.batch_day AS d ON m.batch_id = d.batch_id AND d.date = m.transfer_date - 1;
     -- a few rows: without statistics the planner would scan all of batch_day to join them
     ANALYZE lifecycle_move;
 
@@ -154,7 +163,7 @@ BEGIN
         m.source_count,
         m.transferred,
         m.mortality,
-        round((m.transferred * d.weight_g / 1000)::numeric, 2),
+        round((m.biomass_kg)::numeric, 2),
         m.actions,
         m.actions,
         100,
@@ -175,14 +184,13 @@ BEGIN
             sum(mv.transferred)::integer AS transferred,
             sum(mv.mortality)::integer AS mortality,
             (sum(mv.transferred) + sum(mv.mortality))::integer AS source_count,
-            count(*)::integer AS actions
+            count(*)::integer AS actions,
+            sum(mv.transferred * mv.source_weight_g) / 1000 AS biomass_kg
         FROM lifecycle_move AS mv GROUP BY mv.batch_id
     ) AS m
     INNER JOIN batch_batch AS b ON m.batch_id = b.id
     INNER JOIN batch_lifecyclestage AS src ON src."order" = p_to_stage - 1
-    INNER JOIN batch_lifecyclestage AS dst ON dst."order" = p_to_stage
-    -- the fish weigh what they weighed at the end of the day before the move
-    INNER JOIN aquasql.batch_day AS d ON m.batch_id = d.batch_id AND d.date = m.transfer_date - 1;
+    INNER JOIN batch_lifecyclestage AS dst ON dst."order" = p_to_stage;
 
     PERFORM aquasql.insert_staged('batch_batchtransferworkflow');
 
@@ -203,7 +211,7 @@ BEGIN
         m.source_population,
         m.transferred,
         m.mortality,
-        round((m.transferred * d.weight_g / 1000)::numeric, 2),
+        round((m.transferred * m.source_weight_g / 1000)::numeric, 2),
         'COMPLETED',
         m.transfer_date,
         m.transfer_date,
@@ -211,12 +219,12 @@ BEGIN
         round(d.temp_c::numeric, 2),
         round((88 + 10 * aquasql.rand_uniform(seed, aquasql.stream('transfer_oxygen'), m.source_assignment_id,
             m.dest_assignment_id, 1))::numeric, 2),
-        round((d.weight_g * (1 + 0.03 * aquasql.rand_normal(seed, aquasql.stream('transfer_weight'),
+        round((m.source_weight_g * (1 + 0.03 * aquasql.rand_normal(seed, aquasql.stream('transfer_weight'),
             m.source_assignment_id, m.dest_assignment_id, 2)))::numeric, 2),
-        round((d.weight_g * aquasql.weight_cv(d.day_number))::numeric, 2),
+        round((m.source_weight_g * aquasql.weight_cv(d.day_number))::numeric, 2),
         30,
         -- length from Fulton's condition factor K = 100 W / L³ with K ≈ 1.1
-        round(cbrt(100 * d.weight_g / 1.1)::numeric, 2),
+        round(cbrt(100 * m.source_weight_g / 1.1)::numeric, 2),
         '',
         'AVERAGE',
         admin,

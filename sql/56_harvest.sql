@@ -58,7 +58,6 @@ AS $$
 DECLARE
     batches bigint[] := aquasql.plan_batches(p_batches);
     seed bigint := aquasql.run_seed();
-    as_of date := (SELECT r.as_of FROM aquasql.run_setting AS r);
     -- log-normal spread of the grade shares from ring to ring
     share_sd double precision := aquasql.param('harvest_grade_share_sd');
     -- what moves the grade shares and yields: the fish's weight and condition
@@ -93,8 +92,8 @@ BEGIN
     WHERE l.event_id = e.id AND e.batch_id = ANY(batches);
     DELETE FROM harvest_harvestevent WHERE batch_id = ANY(batches);
 
-    -- One event per sea ring of a completed batch, on the harvest day; the rings are
-    -- emptied one after another, half an hour apart from 06:00 UTC.
+    -- One event per sea ring harvested within the history, on the day the ring left (the
+    -- planner spreads a site's rings over weeks at the wellboat's capacity), at 06:00 UTC.
     INSERT INTO harvest_harvestevent (
         id, event_date, batch_id, assignment_id, dest_geography_id, dest_subsidiary, document_ref,
         created_at, updated_at
@@ -114,23 +113,19 @@ BEGIN
     INNER JOIN aquasql.plan_batch AS p ON l.batch_id = p.batch_id
     INNER JOIN batch_batch AS b ON l.batch_id = b.id
     INNER JOIN infrastructure_container AS c ON l.container_id = c.id
-    CROSS JOIN LATERAL (
-        SELECT (p.harvest_date + time '06:00' + (l.container_rank - 1) * interval '30 minutes')
-            AT TIME ZONE 'UTC' AS event_date
-    ) AS t
+    CROSS JOIN LATERAL (SELECT (l.last_day + 1 + time '06:00') AT TIME ZONE 'UTC' AS event_date) AS t
     WHERE l.batch_id = ANY(batches)
         AND l.stage_order = 6
         AND l.departed
-        AND l.end_population IS NOT NULL
-        AND p.harvest_date <= as_of;
+        AND l.end_population IS NOT NULL;
     GET DIAGNOSTICS events = ROW_COUNT;
 
     -- Lots: the ring's fish split over the grades by largest remainder (so the units add up
-    -- to the fish harvested exactly). The shares move with the fish: heavier fish (the batch's
+    -- to the fish harvested exactly). The shares move with the fish: heavier fish (the ring's
     -- mean weight on its last day against the reference) and a ring in better condition (its
     -- Fulton's K above what fish of that weight usually have, a draw per ring) put more fish in
     -- the upper grades; they also vary a little from ring to ring. The weight factors are
-    -- rescaled per event so that the lots' live weight adds up to fish × the batch's mean
+    -- rescaled per event so that the lots' live weight adds up to fish × the ring's mean
     -- weight. Gutted and fillet yields rise with the lot's fish weight and the ring's
     -- condition, with a draw per lot, kept within their bands.
     INSERT INTO harvest_harvestlot (
@@ -142,12 +137,13 @@ BEGIN
             e.id AS event_id,
             e.event_date,
             l.end_population AS harvested,
-            d.weight_g AS mean_weight_g,
+            -- the ring's own mean weight on its last day
+            d.weight_g * aquasql.container_weight_factor(seed, l.batch_id, l.container_id, 6, l.last_day - l.first_day)
+                AS mean_weight_g,
             condition_sd * aquasql.rand_normal(seed, aquasql.stream('harvest_condition'), e.id, 0) AS condition
         FROM harvest_harvestevent AS e
         INNER JOIN aquasql.assignment_life AS l ON e.assignment_id = l.assignment_id
-        INNER JOIN aquasql.plan_batch AS p ON e.batch_id = p.batch_id
-        INNER JOIN aquasql.batch_day AS d ON p.batch_id = d.batch_id AND p.history_end = d.date
+        INNER JOIN aquasql.batch_day AS d ON l.batch_id = d.batch_id AND l.last_day = d.date
         WHERE e.batch_id = ANY(batches)
     ),
 

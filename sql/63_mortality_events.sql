@@ -67,6 +67,14 @@ BEGIN
     INSERT INTO batch_mortalityevent (
         id, batch_id, assignment_id, event_date, count, biomass_kg, cause, description, created_at, updated_at
     )
+    -- the sea areas' episode days, as the lifecycle engine raised the hazard on them
+    WITH episode AS MATERIALIZED (
+        SELECT e.*
+        FROM aquasql.plan_batch AS p
+        CROSS JOIN LATERAL aquasql.site_episode_days(seed, ARRAY[p.area_id], p.sea_start_date, p.history_end) AS e
+        WHERE p.batch_id = ANY(batches)
+    )
+
     SELECT
         s.id,
         s.batch_id,
@@ -94,11 +102,15 @@ BEGIN
         (s.date + time '16:00') AT TIME ZONE 'UTC'
     FROM batch_actualdailyassignmentstate AS s
     INNER JOIN aquasql.assignment_life AS l ON s.assignment_id = l.assignment_id
+    INNER JOIN infrastructure_container AS k ON l.container_id = k.id
+    LEFT JOIN episode AS e ON k.area_id = e.area_id AND s.date = e.date
     CROSS JOIN LATERAL (
         SELECT CASE
-            -- same precedence as aquasql.assignment_hazard: disease before handling
+            -- same precedence as aquasql.assignment_hazard: disease before handling, then a
+            -- site episode (algae, jellyfish, low oxygen)
             WHEN s.date >= l.disease_start AND s.date < l.disease_start + l.disease_days THEN 'DISEASE'
             WHEN l.stage_order > 1 AND s.date < l.first_day + handling_days THEN 'HANDLING'
+            WHEN e.factor IS NOT NULL THEN 'ENVIRONMENTAL'
             -- background losses: no predators indoors, seals and birds at sea
             ELSE (ARRAY['UNKNOWN', 'ENVIRONMENTAL', 'PREDATION', 'OTHER'])[CASE
                 WHEN l.stage_order = 6 THEN aquasql.rand_choice(

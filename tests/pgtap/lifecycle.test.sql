@@ -1,24 +1,45 @@
--- The lifecycle engine on one full-size batch (3.5 M eggs, 900 days from 2024-01-01, through
+-- The lifecycle engine on one full-size batch (3.5 M eggs, from 2024-01-01 to 2026-08-01, through
 -- harvest): fish conserved every day and at every transfer, growth from the stored
 -- temperatures, biology in the bands of the domain reference, feed from FCR, determinism.
 BEGIN;
 SET LOCAL client_min_messages = warning;
-SELECT plan(27);
+SELECT plan(30);
 
 SELECT aquasql.generate_infrastructure('full');
 SELECT aquasql.generate_master_data();
-SELECT aquasql.plan('full', 42, '2026-06-18', 1, p_geography => 'Faroe Islands',
+SELECT aquasql.plan('full', 42, '2026-08-01', 1, p_geography => 'Faroe Islands',
     p_start_date => '2024-01-01', p_eggs => 3500000);
 SELECT cmp_ok(aquasql.generate_lifecycle(), '>', 9000::bigint, 'the lifecycle writes ≈ 10 K daily states');
 
+-- Per day: the batch's fish, deaths, mean weight over its containers, its growth curve and
+-- the fish of rings harvested that day (a site is harvested ring after ring).
 CREATE TEMP TABLE daily AS
 SELECT s.batch_id, s.date, s.day_number, sum(s.population) AS fish, sum(s.mortality_count) AS deaths,
-       max(s.avg_weight_g) AS weight, min(s.avg_weight_g) AS min_weight, count(*) AS containers
-FROM batch_actualdailyassignmentstate AS s GROUP BY 1, 2, 3;
+       sum(s.population * s.avg_weight_g) / sum(s.population) AS weight, max(d.weight_g) AS curve_weight,
+       count(DISTINCT s.avg_weight_g) AS weights, count(*) AS containers,
+       coalesce((SELECT sum(l.end_population) FROM aquasql.assignment_life AS l
+                 WHERE l.batch_id = s.batch_id AND l.stage_order = 6 AND l.departed AND l.last_day = s.date - 1), 0)
+           AS harvested
+FROM batch_actualdailyassignmentstate AS s
+JOIN aquasql.batch_day AS d ON d.batch_id = s.batch_id AND d.date = s.date
+GROUP BY 1, 2, 3;
+
+-- Every ring's harvest: its fish on its last day.
+CREATE TEMP TABLE harvest AS
+SELECT sum(l.end_population) AS fish FROM aquasql.assignment_life AS l WHERE l.stage_order = 6 AND l.departed;
 
 SELECT is(
-    (SELECT count(*) FROM daily WHERE weight <> min_weight), 0::bigint,
-    'all containers of a batch show the same mean weight on a day'
+    (SELECT count(*) FROM batch_actualdailyassignmentstate AS s
+     JOIN aquasql.assignment_life AS l ON l.assignment_id = s.assignment_id
+     JOIN aquasql.batch_day AS d ON d.batch_id = s.batch_id AND d.date = s.date
+     WHERE abs(s.avg_weight_g - d.weight_g * aquasql.container_weight_factor(
+         aquasql.run_seed(), l.batch_id, l.container_id, l.stage_order, s.date - l.first_day)) > 0.006),
+    0::bigint,
+    'every container''s mean weight = the batch''s growth curve x its own drifting factor'
+);
+SELECT ok(
+    (SELECT count(*) FILTER (WHERE weights > 1) > 0.8 * count(*) FROM daily WHERE containers > 1 AND day_number > 100),
+    'containers of a batch differ in mean weight'
 );
 SELECT is(
     (SELECT count(*) FROM (
@@ -26,8 +47,8 @@ SELECT is(
                coalesce((SELECT sum(total_mortality_count) FROM batch_batchtransferworkflow AS w
                          WHERE w.batch_id = d.batch_id AND w.actual_start_date = d.date), 0) AS moved_dead
         FROM daily AS d
-    ) AS x WHERE fish_before IS NOT NULL AND fish <> fish_before - deaths - moved_dead),
-    0::bigint, 'every day: fish = yesterday''s fish - deaths (- transfer losses on transfer days)'
+    ) AS x WHERE fish_before IS NOT NULL AND fish <> fish_before - deaths - moved_dead - harvested),
+    0::bigint, 'every day: fish = yesterday''s fish - deaths (- transfer losses, - rings harvested)'
 );
 SELECT is(
     (SELECT count(*) FROM (SELECT date FROM daily GROUP BY date HAVING count(*) > 1) AS x), 0::bigint,
@@ -87,7 +108,7 @@ SELECT is((SELECT count(*) FROM batch_creationaction), 10::bigint, 'ten deliveri
 -- Growth: recompute the cube-root TGC curve from the stored temperatures, independently.
 SELECT is(
     (SELECT count(*) FROM (
-        SELECT d.date, d.weight,
+        SELECT d.date, d.curve_weight AS weight,
                power(cbrt(0.1) + sum(sp.tgc * p.tgc_multiplier * t.temp_c / 1000) OVER (ORDER BY d.date), 3) AS tgc_weight
         FROM daily AS d
         JOIN aquasql.plan_batch AS p ON p.batch_id = d.batch_id
@@ -96,7 +117,7 @@ SELECT is(
         JOIN aquasql.daily_temperature AS t
             ON t.geography_id = p.geography_id AND t.stage_order = sp.stage_order AND t.date = d.date
     ) AS x WHERE abs(x.weight - x.tgc_weight) > 0.006 + 0.0001 * x.tgc_weight), 0::bigint,
-    'every day''s weight = (W0^1/3 + TGC/1000 x degree-days)^3 from the stored temperatures'
+    'the batch''s curve = (W0^1/3 + TGC/1000 x degree-days)^3 from the stored temperatures'
 );
 SELECT ok((SELECT weight BETWEEN 0.1 AND 0.3 FROM daily WHERE day_number = 90), 'day 90 ≈ 0.2 g');
 SELECT ok((SELECT weight BETWEEN 4 AND 6 FROM daily WHERE day_number = 180), 'day 180: 4-6 g');
@@ -104,24 +125,48 @@ SELECT ok((SELECT weight BETWEEN 30 AND 50 FROM daily WHERE day_number = 270), '
 SELECT ok((SELECT weight BETWEEN 90 AND 120 FROM daily WHERE day_number = 360), 'day 360: 90-120 g (smolt)');
 SELECT ok((SELECT weight BETWEEN 250 AND 350 FROM daily WHERE day_number = 450), 'day 450: 250-350 g (sea transfer)');
 SELECT ok(
-    (SELECT weight BETWEEN 4000 AND 6000 FROM daily WHERE date = (SELECT max(date) FROM daily)),
-    'harvest weight 4-6 kg'
+    (SELECT sum(a.population_count * a.avg_weight_g) / sum(a.population_count) BETWEEN 4000 AND 6000
+     FROM batch_batchcontainerassignment AS a JOIN aquasql.assignment_life AS l ON l.assignment_id = a.id
+     WHERE l.stage_order = 6),
+    'harvest weight 4-6 kg (the rings'' mean on their last day)'
+);
+
+-- Limits a farm keeps: no tank or ring above its max biomass (the planner sizes the eggs
+-- for the halls), no ring above 200,000 fish.
+SELECT is(
+    (SELECT count(*) FROM batch_actualdailyassignmentstate AS s
+     JOIN infrastructure_container AS c ON c.id = s.container_id
+     WHERE s.biomass_kg > c.max_biomass_kg OR (c.area_id IS NOT NULL AND s.population > 200000)),
+    0::bigint, 'no container-day above the container''s max biomass'
 );
 
 -- Survival in the domain's bands.
 SELECT ok((SELECT fish / 3500000.0 BETWEEN 0.78 AND 0.88 FROM daily WHERE day_number = 200), 'day 200 survival 0.78-0.88');
 SELECT ok(
-    (SELECT 1 - last.fish::float8 / first.fish BETWEEN 0.08 AND 0.20
-     FROM (SELECT fish + deaths AS fish FROM daily WHERE day_number = 451) AS first,
-          (SELECT fish FROM daily WHERE date = (SELECT max(date) FROM daily)) AS last),
+    (SELECT 1 - harvest.fish::float8 / first.fish BETWEEN 0.08 AND 0.20
+     FROM (SELECT fish + deaths AS fish FROM daily WHERE day_number = 451) AS first, harvest),
     'sea-phase mortality 8-20 %'
 );
-SELECT ok(
-    (SELECT fish / 3500000.0 BETWEEN 0.60 AND 0.78 FROM daily WHERE date = (SELECT max(date) FROM daily)),
-    'full-cycle survival 0.60-0.78'
-);
+SELECT ok((SELECT fish / 3500000.0 BETWEEN 0.60 AND 0.78 FROM harvest), 'full-cycle survival 0.60-0.78');
 
--- Feed: FCR x biomass gain, with the stated waste and noise.
+-- Feed: FCR x each container's biomass gain, with the stated waste and noise, on the days
+-- the fish are fed: none in their last days before a move or harvest (feed withdrawal).
+CREATE TEMP TABLE fed AS
+SELECT s.*, st."order" AS stage_order, l.last_day, l.departed,
+       s.population * (d.weight_g * aquasql.container_weight_factor(
+           aquasql.run_seed(), l.batch_id, l.container_id, l.stage_order, s.date - l.first_day)
+       - (d.weight_g - d.gain_g) * aquasql.container_weight_factor(
+           aquasql.run_seed(), l.batch_id, l.container_id, l.stage_order, s.date - l.first_day - 1)) / 1000 AS gain_kg
+FROM batch_actualdailyassignmentstate AS s
+JOIN batch_lifecyclestage AS st ON st.id = s.lifecycle_stage_id
+JOIN aquasql.assignment_life AS l ON l.assignment_id = s.assignment_id
+JOIN aquasql.batch_day AS d ON d.batch_id = s.batch_id AND d.date = s.date;
+SELECT is(
+    (SELECT count(*) FROM fed
+     WHERE stage_order > 1 AND (feed_kg = 0) <> (departed AND date > last_day - aquasql.feed_withdrawal_days(stage_order, departed))),
+    0::bigint,
+    'fish are fed every day but the last 2 before the move to sea and the last 7 before harvest'
+);
 SELECT is(
     (SELECT count(*) FROM batch_actualdailyassignmentstate AS s
      JOIN batch_lifecyclestage AS st ON st.id = s.lifecycle_stage_id WHERE st."order" = 1 AND s.feed_kg <> 0),
@@ -129,24 +174,19 @@ SELECT is(
 );
 SELECT ok(
     (SELECT bool_and(ratio BETWEEN 1.0 AND 1.04) FROM (
-        SELECT sum(s.feed_kg) / sum(
-            sp.fcr * aquasql.batch_fcr_multiplier(aquasql.run_seed(), s.batch_id) * s.population * d.gain_g / 1000
+        SELECT sum(f.feed_kg) / sum(
+            sp.fcr * aquasql.batch_fcr_multiplier(aquasql.run_seed(), f.batch_id) * f.gain_kg
         )::numeric AS ratio
-        FROM batch_actualdailyassignmentstate AS s
-        JOIN batch_lifecyclestage AS st ON st.id = s.lifecycle_stage_id
-        JOIN aquasql.stage_parameter AS sp ON sp.stage_order = st."order"
-        JOIN aquasql.batch_day AS d ON d.batch_id = s.batch_id AND d.date = s.date
-        WHERE st."order" > 1 GROUP BY st."order"
+        FROM fed AS f
+        JOIN aquasql.stage_parameter AS sp ON sp.stage_order = f.stage_order
+        WHERE f.stage_order > 1 AND f.feed_kg > 0 GROUP BY f.stage_order
     ) AS x),
     'per stage, feed = FCR x the batch''s FCR multiplier x biomass gain x (1 + 2 % waste) within noise'
 );
 SELECT ok(
     (SELECT bool_and(fcr BETWEEN 0.8 AND 1.5) FROM (
-        SELECT sum(s.feed_kg) / sum(s.population * d.gain_g / 1000)::numeric AS fcr
-        FROM batch_actualdailyassignmentstate AS s
-        JOIN batch_lifecyclestage AS st ON st.id = s.lifecycle_stage_id
-        JOIN aquasql.batch_day AS d ON d.batch_id = s.batch_id AND d.date = s.date
-        WHERE st."order" > 1 GROUP BY st."order"
+        SELECT sum(f.feed_kg) / sum(f.gain_kg)::numeric AS fcr
+        FROM fed AS f WHERE f.stage_order > 1 GROUP BY f.stage_order
     ) AS x),
     'observed FCR per stage 0.8-1.5'
 );
@@ -156,7 +196,7 @@ CREATE TEMP TABLE first_run AS
 SELECT (SELECT md5(string_agg(row(s.*)::text, ',' ORDER BY s.id)) FROM batch_actualdailyassignmentstate AS s) AS states,
        (SELECT md5(string_agg(row(t.*)::text, ',' ORDER BY t.id)) FROM batch_transferaction AS t) AS transfers,
        (SELECT md5(string_agg(row(a.*)::text, ',' ORDER BY a.id)) FROM batch_batchcontainerassignment AS a) AS assignments;
-SELECT aquasql.plan('full', 42, '2026-06-18', 1, p_replace => TRUE, p_geography => 'Faroe Islands',
+SELECT aquasql.plan('full', 42, '2026-08-01', 1, p_replace => TRUE, p_geography => 'Faroe Islands',
     p_start_date => '2024-01-01', p_eggs => 3500000);
 SELECT aquasql.generate_lifecycle();
 SELECT results_eq(
