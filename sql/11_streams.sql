@@ -24,6 +24,11 @@ AS $$
     ('target_weight', 4, 'rand_normal', 'geography order, batch index', 1, 'harvest target weight'),
     ('wellboat_capacity', 98, 'rand_uniform', 'geography order, batch index', 1,
         'daily harvest capacity of a batch''s wellboat and plant'),
+    ('start_jitter', 99, 'rand_int', 'geography order, batch index', 1, 'days a batch''s sea transfer moves'),
+    -- planned growth (38_planned_growth.sql)
+    ('stage_tgc', 100, 'rand_normal', 'geography order, batch index, stage', 1,
+        'a batch''s growth in one freshwater stage relative to its multiplier'),
+    ('site_temperature', 101, 'rand_normal', 'area', 1, 'a sea area''s temperature offset'),
     -- temperatures (30_temperature.sql)
     ('temperature_noise', 5, 'rand_normal', 'geography, stage, day', 1, 'daily temperature noise'),
     ('sea_year_anomaly', 90, 'rand_normal', 'geography, year', 2,
@@ -31,10 +36,10 @@ AS $$
     -- lifecycle (51_lifecycle.sql, 52_creation.sql, 53_transfers.sql), differences (22_variation.sql)
     ('container_weight', 92, 'rand_normal', 'assignment', 1, 'a container''s growth standing in its batch'),
     ('container_hazard', 93, 'rand_normal', 'assignment', 1, 'a container''s hazard relative to its batch'),
-    ('site_episode_occurs', 97, 'rand_uniform', 'area, month', 1, 'whether a sea area has an episode in a month'),
-    ('site_episode_start', 94, 'rand_uniform', 'area, month', 1, 'first day of a site episode'),
-    ('site_episode_days', 95, 'rand_int', 'area, month', 1, 'length of a site episode'),
-    ('site_episode_factor', 96, 'rand_uniform', 'area, month', 1, 'hazard factor of a site episode'),
+    ('site_episode_occurs', 97, 'rand_uniform', 'area, season', 1, 'whether a sea area has an episode in a season'),
+    ('site_episode_start', 94, 'rand_uniform', 'area, season', 1, 'first day of a site episode'),
+    ('site_episode_days', 95, 'rand_int', 'area, season', 1, 'length of a site episode'),
+    ('site_episode_factor', 96, 'rand_uniform', 'area, season', 1, 'hazard factor of a site episode'),
     ('deaths', 6, 'rand_poisson', 'assignment, day', 1, 'deaths per container and day'),
     ('transfer_mortality', 7, 'rand_uniform', 'assignment', 1, 'share of fish lost in a transfer'),
     ('feed_noise', 8, 'rand_normal', 'assignment, day', 1, 'day-to-day noise of the ration'),

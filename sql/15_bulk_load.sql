@@ -30,6 +30,36 @@ BEGIN
 END
 $$;
 
+-- Re-create one suspended foreign key, validated in one pass, and forget it. The CLI calls
+-- this from parallel sessions, one key per transaction, never two at once that share a table
+-- (ADD FOREIGN KEY takes SHARE ROW EXCLUSIVE locks on both tables). False if it is not
+-- suspended (restored already).
+CREATE OR REPLACE FUNCTION aquasql.restore_foreign_key(p_table_name regclass, p_constraint_name name)
+RETURNS boolean
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    fk aquasql.suspended_constraint;
+BEGIN
+    SELECT * INTO fk
+    FROM aquasql.suspended_constraint
+    WHERE table_name = p_table_name AND constraint_name = p_constraint_name
+    FOR UPDATE;
+    IF NOT found THEN
+        RETURN FALSE;
+    END IF;
+    BEGIN
+        EXECUTE format('ALTER TABLE %s ADD CONSTRAINT %I %s', fk.table_name, fk.constraint_name, fk.definition);
+    EXCEPTION WHEN foreign_key_violation THEN
+        RAISE EXCEPTION 'generated rows of % break its foreign key %: %', fk.table_name, fk.constraint_name, sqlerrm
+            USING HINT = 'the keys stay suspended (aquasql.suspended_constraint); regenerate with --replace';
+    END;
+    DELETE FROM aquasql.suspended_constraint
+    WHERE table_name = p_table_name AND constraint_name = p_constraint_name;
+    RETURN TRUE;
+END
+$$;
+
 CREATE OR REPLACE FUNCTION aquasql.restore_foreign_keys()
 RETURNS integer
 LANGUAGE plpgsql
@@ -38,16 +68,14 @@ DECLARE
     fk record;
     restored integer := 0;
 BEGIN
-    FOR fk IN SELECT * FROM aquasql.suspended_constraint ORDER BY table_name::text, constraint_name LOOP
-        BEGIN
-            EXECUTE format('ALTER TABLE %s ADD CONSTRAINT %I %s', fk.table_name, fk.constraint_name, fk.definition);
-        EXCEPTION WHEN foreign_key_violation THEN
-            RAISE EXCEPTION 'generated rows of % break its foreign key %: %', fk.table_name, fk.constraint_name, sqlerrm
-                USING HINT = 'the keys stay suspended (aquasql.suspended_constraint); regenerate with --replace';
-        END;
-        DELETE FROM aquasql.suspended_constraint
-        WHERE table_name = fk.table_name AND constraint_name = fk.constraint_name;
-        restored := restored + 1;
+    FOR fk IN
+        SELECT s.table_name, s.constraint_name
+        FROM aquasql.suspended_constraint AS s
+        ORDER BY s.table_name::text, s.constraint_name
+    LOOP
+        IF aquasql.restore_foreign_key(fk.table_name, fk.constraint_name) THEN
+            restored := restored + 1;
+        END IF;
     END LOOP;
     RETURN restored;
 END
@@ -55,6 +83,8 @@ $$;
 
 COMMENT ON FUNCTION aquasql.suspend_foreign_keys() IS
 'Drop the target schema''s foreign keys for a bulk load, remembering them in aquasql.suspended_constraint.';
+COMMENT ON FUNCTION aquasql.restore_foreign_key(regclass, name) IS
+'Re-create one suspended foreign key, validated in one pass. Fails, keeping it suspended, if a row breaks it.';
 COMMENT ON FUNCTION aquasql.restore_foreign_keys() IS
 'Re-create the suspended foreign keys; each is validated in one pass. Fails, keeping them '
 'suspended, if a row breaks one.';

@@ -43,13 +43,18 @@ ON CONFLICT (profile, geography) DO UPDATE SET
     areas = excluded.areas;
 
 -- Sea temperature: Faroe ≈ 8.3 ± 1.5 °C, Scotland ≈ 10 ± 3 °C, coldest in early March.
+-- Sea hazard: Scottish farms lose more fish a month at sea than Faroese ones (Scottish
+-- monthly mortality returns, Fish Health Inspectorate; Bakkafrost's Faroese survival
+-- reports), while their warmer water shortens the sea phase by about 90 days here: 1.2
+-- keeps the two geographies' sea-phase mortality alike.
 INSERT INTO aquasql.geography_parameter AS g (
     geography, latitude, longitude, currency, sea_temp_mean, sea_temp_amplitude,
-    sea_temp_coldest_day, sea_temp_noise_sd, salinity_mean, salinity_sd
+    sea_temp_coldest_day, sea_temp_noise_sd, salinity_mean, salinity_sd, sea_hazard_factor
 ) VALUES
-('Faroe Islands', 62.0, -6.8, 'EUR', 8.3, 1.5, 65, 0.35, 34.6, 0.3),
-('Scotland', 56.8, -5.6, 'GBP', 10.0, 3.0, 60, 0.45, 33.2, 1.2)
+('Faroe Islands', 62.0, -6.8, 'EUR', 8.3, 1.5, 65, 0.35, 34.6, 0.3, 1.0),
+('Scotland', 56.8, -5.6, 'GBP', 10.0, 3.0, 60, 0.45, 33.2, 1.2, 1.2)
 ON CONFLICT (geography) DO UPDATE SET
+    sea_hazard_factor = excluded.sea_hazard_factor,
     latitude = excluded.latitude,
     longitude = excluded.longitude,
     currency = excluded.currency,
@@ -61,13 +66,15 @@ ON CONFLICT (geography) DO UPDATE SET
     salinity_sd = excluded.salinity_sd;
 
 -- Stage TGCs are calibrated so that, at these hall temperatures, stage-end mean weights are
--- ≈ 0.2 g (day 90), 5 g (180), 40 g (270), 105 g (360), 300 g (450); sea TGC 3.0 is an
+-- ≈ 0.2 g (day 90), 5 g (180), 40 g (270), 105 g (360), 300 g (450); a stage ends when the
+-- batch reaches its end weight (the 90-day weights of the mean batch, so duration_days is the
+-- typical length and a slow or fast batch takes longer or shorter); sea TGC 3.0 is an
 -- average farm (Dempsey et al. 2023). Survival per stage from the domain reference (egg and
--- alevin 0.88 where the domain says about 0.87: with transfer losses and disease episodes the
--- day-200 survival then centres on the domain's 0.83 instead of 0.82); the sea
+-- alevin 0.89 where the domain says about 0.87: with transfer losses and disease episodes the
+-- day-200 survival then centres on the domain's 0.83 instead of 0.81); the sea
 -- value is over sea_reference_days and is the background only: the post-transfer peak and
--- site episodes (22_variation.sql) bring sea-phase mortality to about 13-14 %, with batches
--- from 9 to 18 % (Norway 2022-2024: 15.4-16.7 %, Norwegian Veterinary Institute fish health
+-- site episodes (22_variation.sql) bring sea-phase mortality to about 12 %, with batches
+-- from 8 to 20 % (Norway 2022-2024: 15.4-16.7 %, Norwegian Veterinary Institute fish health
 -- reports; Faroe and Scotland lower in good years).
 -- Feed silos are sized for their hall: all feed types share one silo, which holds about two to
 -- five weeks of the hall's peak ration (peak day on the small profile: B 0.3 t, C 1.8 t, D 2.9 t,
@@ -76,30 +83,30 @@ ON CONFLICT (geography) DO UPDATE SET
 INSERT INTO aquasql.stage_parameter AS s (
     stage_order, name, hall_letter, container_type, container_category, container_volume_m3,
     max_density_kg_m3, silo_capacity_kg, duration_days, temp_mean, temp_noise_sd, tgc,
-    stage_survival, fcr, expected_weight_min_g, expected_weight_max_g, description
+    stage_survival, fcr, expected_weight_min_g, expected_weight_max_g, end_weight_g, description
 ) VALUES
 (
-    1, 'Egg&Alevin', 'A', 'Incubation Tray', 'TRAY', 10, 50, 5000, 90, 7.0, 0.25, 0.19, 0.88, NULL, 0.05, 0.5,
+    1, 'Egg&Alevin', 'A', 'Incubation Tray', 'TRAY', 10, 50, 5000, 90, 7.0, 0.25, 0.19, 0.89, NULL, 0.05, 0.5, 0.2,
     'Eggs and alevins in incubation trays; no feeding'
 ),
 (
-    2, 'Fry', 'B', 'Small Tank', 'TANK', 100, 50, 10000, 90, 12.0, 0.3, 1.04, 0.955, 0.8, 0.5, 6,
+    2, 'Fry', 'B', 'Small Tank', 'TANK', 100, 50, 10000, 90, 12.0, 0.3, 1.04, 0.955, 0.8, 0.5, 6, 5,
     'First feeding fry'
 ),
 (
-    3, 'Parr', 'C', 'Medium Tank', 'TANK', 500, 50, 30000, 90, 12.5, 0.3, 1.58, 0.975, 0.9, 6, 60,
+    3, 'Parr', 'C', 'Medium Tank', 'TANK', 500, 50, 30000, 90, 12.5, 0.3, 1.58, 0.975, 0.9, 6, 60, 42,
     'Parr in freshwater tanks'
 ),
 (
-    4, 'Smolt', 'D', 'Large Tank', 'TANK', 1000, 50, 50000, 90, 12.5, 0.3, 1.20, 0.98, 1.0, 60, 180,
+    4, 'Smolt', 'D', 'Large Tank', 'TANK', 1000, 50, 50000, 90, 12.5, 0.3, 1.20, 0.98, 1.0, 60, 180, 113,
     'Smoltification'
 ),
 (
-    5, 'Post-Smolt', 'E', 'Pre-Transfer Tank', 'TANK', 2000, 50, 120000, 90, 12.0, 0.3, 1.83, 0.98, 1.05, 180, 500,
+    5, 'Post-Smolt', 'E', 'Pre-Transfer Tank', 'TANK', 2000, 50, 120000, 90, 12.0, 0.3, 1.83, 0.98, 1.05, 180, 500, 316,
     'Post-smolts before sea transfer'
 ),
 (
-    6, 'Adult', NULL, 'Sea Ring', 'PEN', 50000, 25, NULL, NULL, NULL, NULL, 3.0, 0.90, 1.15, 500, 7000,
+    6, 'Adult', NULL, 'Sea Ring', 'PEN', 50000, 25, NULL, NULL, NULL, NULL, 3.0, 0.91, 1.15, 500, 7000, NULL,
     'Grow-out in sea rings until harvest'
 )
 ON CONFLICT (stage_order) DO UPDATE SET
@@ -118,18 +125,35 @@ ON CONFLICT (stage_order) DO UPDATE SET
     fcr = excluded.fcr,
     expected_weight_min_g = excluded.expected_weight_min_g,
     expected_weight_max_g = excluded.expected_weight_max_g,
+    end_weight_g = excluded.end_weight_g,
     description = excluded.description;
 
 INSERT INTO aquasql.model_parameter AS m (name, value, comment) VALUES
 ('egg_weight_g', 0.1, 'mean weight of an egg at delivery (day 1)'),
+-- A schedule that follows the fish (38_planned_growth.sql): stages end at their end weight,
+-- sea transfers fall in the smolt windows.
+('stage_min_days', 60, 'a freshwater stage lasts at least this many days'),
+('stage_max_days', 150, 'a freshwater stage ends after this many days even below its end weight'),
+(
+    'stage_tgc_sd', 0.05,
+    'sd of ln(growth in a stage / the batch''s): stages of one batch differ (egg quality, hall routine), '
+    || 'so stage lengths differ by about a week between batches'
+),
+('start_jitter_days', 7, 'a batch''s planned sea transfer moves by up to this many days either way'),
+(
+    'site_temp_offset_sd', 0.35,
+    'sd of a sea area''s constant temperature offset from its geography''s series, degrees C (sites of one '
+    || 'region differ by 0.5-2 C: sheltered sounds against exposed fjord mouths, Faroe Marine Research '
+    || 'Institute station series; Marine Scotland coastal temperature network)'
+),
 ('tgc_multiplier_sd', 0.04, 'batch-to-batch spread of growth (sd of a multiplier around 1)'),
 ('tgc_multiplier_max_dev', 0.10, 'the growth multiplier stays within 1 ± this'),
 -- Batch-to-batch hazard spread: within it, every batch keeps the domain's survival bands
 -- (day 200: 0.78-0.88, full cycle 0.60-0.78; shared/domain.md section 8); containers, site
 -- episodes and disease add spread of their own on top.
 ('planning_hazard_share', 0.7, 'the planner sizes egg numbers for hazards this share of the expected (a lucky batch)'),
-('mortality_multiplier_sd', 0.08, 'batch-to-batch spread of hazards (sd of a multiplier around 1)'),
-('mortality_multiplier_max_dev', 0.15, 'the hazard multiplier stays within 1 ± this'),
+('mortality_multiplier_sd', 0.07, 'batch-to-batch spread of hazards (sd of a multiplier around 1)'),
+('mortality_multiplier_max_dev', 0.12, 'the hazard multiplier stays within 1 ± this'),
 ('target_weight_g', 5000, 'mean harvest target weight'),
 ('target_weight_sd_g', 300, 'batch-to-batch spread of the harvest target'),
 ('target_weight_min_g', 4300, 'lowest harvest target'),
@@ -182,20 +206,20 @@ INSERT INTO aquasql.model_parameter AS m (name, value, comment) VALUES
 ('container_weight_ramp_days_tank', 60, 'days in a tank over which it drifts to its own weight'),
 -- Mortality differs markedly from ring to ring (position, currents, handling) and less
 -- between tanks of one hall.
-('container_hazard_sd_sea', 0.35, 'sd of ln(ring hazard / batch hazard)'),
+('container_hazard_sd_sea', 0.25, 'sd of ln(ring hazard / batch hazard)'),
 ('container_hazard_sd_tank', 0.20, 'sd of ln(tank hazard / batch hazard)'),
 -- Sea mortality peaks in the first weeks after transfer (Norwegian fish health reports:
 -- losses highest in the first months at sea) and in summer and autumn site episodes
 -- (harmful algae, jellyfish, low oxygen at high temperature), so that some months lose
 -- more than 2 % of the fish.
-('post_transfer_peak', 2.0, 'extra hazard factor on the first day at sea (x3 in all), fading'),
+('post_transfer_peak', 3.5, 'extra hazard factor on the first day at sea (x4.5 in all), fading'),
 ('post_transfer_decay_days', 20, 'time constant in days of the post-transfer hazard fading'),
-('site_episode_probability_summer', 0.30, 'chance that a sea area has an episode starting in a month July-October'),
-('site_episode_probability_other', 0.04, 'chance that a sea area has an episode starting in another month'),
+('site_episode_probability_summer', 0.55, 'chance that a sea area has an episode starting July-October in a year'),
+('site_episode_probability_other', 0.25, 'chance that a sea area has an episode starting January-June in a year'),
 ('site_episode_days_min', 14, 'shortest site episode'),
-('site_episode_days_max', 42, 'longest site episode'),
+('site_episode_days_max', 35, 'longest site episode'),
 ('site_episode_factor_min', 2.5, 'lowest hazard factor of a site episode (all rings of the area)'),
-('site_episode_factor_max', 6, 'highest hazard factor of a site episode'),
+('site_episode_factor_max', 4, 'highest hazard factor of a site episode'),
 -- Harvest by wellboat: one ring after another at the boat's and harvest plant's daily
 -- capacity (100-300 t a day, issue 9; Norwegian wellboats carry 200-700 t per trip, a harvest
 -- plant slaughters some 100-300 t a day), so a site is harvested over weeks.

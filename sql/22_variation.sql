@@ -78,11 +78,12 @@ AS $$
     SELECT 1 + p_peak * exp(-p_day_index / p_decay_days)
 $$;
 
--- Site episodes: a sea area may have one episode starting in a month, with a chance that is
--- higher from July to October (algal blooms, jellyfish, warm water with low oxygen), lasting
+-- Site episodes: in a year a sea area may have one summer-autumn episode (starting July to
+-- October: algal blooms, jellyfish, warm water with low oxygen) and one in the first half of
+-- the year (winter ulcers, gill disease), each with its own chance, lasting
 -- site_episode_days_min-max days with a hazard factor site_episode_factor_min-max for all its
--- rings. Returns the episode days of the given areas between two dates (the larger factor
--- where two episodes overlap).
+-- rings. At most two a year, so a batch's sea phase sees one or two, rarely more. Returns the
+-- episode days of the given areas between two dates (the larger factor where two overlap).
 CREATE OR REPLACE FUNCTION aquasql.site_episode_days(p_seed bigint, p_areas bigint[], p_from date, p_to date)
 RETURNS TABLE (area_id bigint, date date, factor double precision)
 LANGUAGE sql STABLE
@@ -97,31 +98,35 @@ AS $$
             aquasql.param('site_episode_factor_max') AS factor_max
     ),
 
-    month AS (
-        -- every month that can hold an episode reaching into the range
-        SELECT a.area_id, m::date AS first_day, extract(YEAR FROM m) * 12 + extract(MONTH FROM m) - 1 AS month_key
+    season AS (
+        -- every season that can hold an episode reaching into the range: kind 1 starts in
+        -- January-June, kind 2 in July-October
+        SELECT
+            a.area_id,
+            y * 2 + k AS season_key,
+            CASE k WHEN 1 THEN make_date(y, 1, 1) ELSE make_date(y, 7, 1) END AS first_day,
+            CASE k WHEN 1 THEN 181 ELSE 123 END AS start_days,
+            CASE k WHEN 1 THEN s.p_other ELSE s.p_summer END AS chance
         FROM unnest(p_areas) AS a (area_id)
         CROSS JOIN setting AS s
-        CROSS JOIN generate_series(
-            date_trunc('month', (p_from - s.days_max - 31)::timestamp), p_to::timestamp, interval '1 month'
-        ) AS m
+        CROSS JOIN generate_series(extract(YEAR FROM p_from)::integer - 1, extract(YEAR FROM p_to)::integer) AS y
+        CROSS JOIN generate_series(1, 2) AS k
     ),
 
     episode AS (
         SELECT
             m.area_id,
-            m.first_day + floor(28 * aquasql.rand_uniform(
-                p_seed, aquasql.stream('site_episode_start'), m.area_id, m.month_key::bigint
+            m.first_day + floor(m.start_days * aquasql.rand_uniform(
+                p_seed, aquasql.stream('site_episode_start'), m.area_id, m.season_key
             ))::integer AS first_day,
-            aquasql.rand_int(p_seed, aquasql.stream('site_episode_days'), m.area_id, m.month_key::bigint, 0,
+            aquasql.rand_int(p_seed, aquasql.stream('site_episode_days'), m.area_id, m.season_key, 0,
                 s.days_min, s.days_max) AS days,
             s.factor_min + (s.factor_max - s.factor_min) * aquasql.rand_uniform(
-                p_seed, aquasql.stream('site_episode_factor'), m.area_id, m.month_key::bigint
+                p_seed, aquasql.stream('site_episode_factor'), m.area_id, m.season_key
             ) AS factor
-        FROM month AS m
+        FROM season AS m
         CROSS JOIN setting AS s
-        WHERE aquasql.rand_uniform(p_seed, aquasql.stream('site_episode_occurs'), m.area_id, m.month_key::bigint)
-            < CASE WHEN extract(MONTH FROM m.first_day) BETWEEN 7 AND 10 THEN s.p_summer ELSE s.p_other END
+        WHERE aquasql.rand_uniform(p_seed, aquasql.stream('site_episode_occurs'), m.area_id, m.season_key) < m.chance
     )
 
     SELECT e.area_id, d::date, max(e.factor)

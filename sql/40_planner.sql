@@ -185,7 +185,10 @@ BEGIN
         geo.*,
         coalesce(
             p_stagger,
-            ceil(greatest(fw_cycle::float8 / stations, (sea_days + fallow) / areas) / p_saturation)::integer,
+            -- the smolt windows put a year's sea transfers, and so its starts, into 7 months of 12;
+            -- sea areas, held for over a year each, feel that peak less (measured: 15 % more
+            -- room keeps the full profile's plan fitting at 0.85 for every seed tried)
+            ceil(greatest(12.0 / 7 * fw_cycle / stations, 1.15 * (sea_days + fallow) / areas) / p_saturation)::integer,
             prof.stagger_days
         ) AS stagger
     FROM geo;
@@ -209,7 +212,7 @@ BEGIN
         g.sort_order,
         g.batch_prefix,
         i AS batch_index,
-        g.oldest_start + i * g.stagger AS start_date,
+        g.oldest_start + i * g.stagger AS nominal_start,
         coalesce(p_eggs, prof.eggs_min + floor(
             aquasql.rand_uniform(p_seed, aquasql.stream('batch_eggs'), g.sort_order, i)
             * (prof.eggs_max - prof.eggs_min + 1)
@@ -226,7 +229,8 @@ BEGIN
             aquasql.param('target_weight_g') + aquasql.param('target_weight_sd_g')
             * aquasql.rand_normal(p_seed, aquasql.stream('target_weight'), g.sort_order, i)
         )) AS target_weight_g,
-        g.oldest_start + i * g.stagger + fw_days AS sea_start_date,
+        NULL::date AS start_date,
+        NULL::date AS sea_start_date,
         aquasql.param('wellboat_capacity_min_kg')
         + (aquasql.param('wellboat_capacity_max_kg') - aquasql.param('wellboat_capacity_min_kg'))
         * aquasql.rand_uniform(p_seed, aquasql.stream('wellboat_capacity'), g.sort_order, i) AS wellboat_kg_per_day,
@@ -238,97 +242,77 @@ BEGIN
     FROM plan_geo AS g
     CROSS JOIN generate_series(0, n - 1) AS i;
 
+    -- Start dates. A single-batch run or a pinned first start keeps the stagger exactly.
+    -- Otherwise each batch's sea transfer goes into a smolt window (aquasql.smolt_window_date)
+    -- and the batch starts its expected freshwater days before it; Scotland's schedule runs
+    -- half a stagger behind Faroe's, and every start moves by a few seeded days, so the two
+    -- geographies are not twins. No batch starts after the run date.
+    UPDATE plan_candidate AS c SET start_date = CASE
+        WHEN p_start_date IS NOT NULL THEN c.nominal_start
+        ELSE least(p_as_of - 1, aquasql.smolt_window_date(
+            c.nominal_start + fw_days + (c.sort_order - 1) * g.stagger / 2 + aquasql.rand_int(
+                p_seed, aquasql.stream('start_jitter'), c.sort_order, c.batch_index, 0,
+                -aquasql.param('start_jitter_days')::integer, aquasql.param('start_jitter_days')::integer)
+        ) - aquasql.expected_freshwater_days(p_seed, c.sort_order, c.batch_index, c.tgc_multiplier))
+    END
+    FROM plan_geo AS g
+    WHERE g.geography_id = c.geography_id;
+
     PERFORM aquasql.generate_temperatures(
         p_seed, (SELECT min(start_date) FROM plan_candidate),
-        (SELECT max(start_date) FROM plan_candidate) + fw_days + max_sea
+        (SELECT max(start_date) FROM plan_candidate) + 5 * aquasql.param('stage_max_days')::integer + max_sea
     );
 
-    -- Each batch's growth curve from egg to the longest possible sea phase: cube-root TGC
-    -- over the running degree-days of the temperatures its containers see.
+    -- Each batch's freshwater curve, stage by stage until the stage's end weight; the sea
+    -- phase follows once its area is known (aquasql.plan_sea_growth in the loop below).
     DELETE FROM aquasql.batch_day;
-    INSERT INTO aquasql.batch_day (
-        batch_id, date, day_number, stage_order, temp_c, degree_days, weight_g, gain_g
-    )
-    WITH days AS (
-        SELECT
-            c.batch_id,
-            c.geography_id,
-            c.tgc_multiplier,
-            d AS day_index,
-            c.start_date + d AS date,
-            s.stage_order,
-            sp.tgc
-        FROM plan_candidate AS c
-        CROSS JOIN generate_series(0, fw_days + max_sea - 1) AS d
-        INNER JOIN aquasql.stage_offsets() AS s
-            ON d >= s.offset_days AND (s.duration_days IS NULL OR d < s.offset_days + s.duration_days)
-        INNER JOIN aquasql.stage_parameter AS sp ON s.stage_order = sp.stage_order
-    ),
+    PERFORM aquasql.plan_freshwater_growth(p_seed);
 
-    growth AS (
-        SELECT
-            days.*,
-            t.temp_c,
-            sum(t.temp_c) OVER w AS degree_days,
-            sum(days.tgc * days.tgc_multiplier * t.temp_c / 1000) OVER w AS cbrt_gain
-        FROM days
-        INNER JOIN aquasql.daily_temperature AS t
-            ON days.geography_id = t.geography_id AND days.stage_order = t.stage_order AND days.date = t.date
-        WINDOW w AS (PARTITION BY days.batch_id ORDER BY days.day_index)
-    )
-
+    -- Each candidate's freshwater stages as planned: days, the weight at the stage's end,
+    -- and the expected share of the eggs alive then (lucky: hazards at planning_hazard_share
+    -- of the expected) and as expected (mean hazards and transfer losses).
+    DROP TABLE IF EXISTS plan_fw_stage;
+    CREATE TEMP TABLE plan_fw_stage ON COMMIT DROP AS
     SELECT
-        batch_id,
-        date,
-        day_index + 1,
-        stage_order,
-        temp_c,
-        degree_days,
-        power(cbrt(aquasql.param('egg_weight_g')) + cbrt_gain, 3),
-        power(cbrt(aquasql.param('egg_weight_g')) + cbrt_gain, 3)
-        - power(cbrt(aquasql.param('egg_weight_g')) + coalesce(lag(cbrt_gain) OVER w, 0), 3)
-    FROM growth
-    WINDOW w AS (PARTITION BY batch_id ORDER BY day_index);
+        x.*,
+        sum(x.days * ln(1 - aquasql.param('planning_hazard_share') * x.hazard)) OVER w
+        + (x.stage_order - 1) * ln(1 - aquasql.param('transfer_mortality_min')) AS lucky_survival_ln,
+        sum(x.days * ln(1 - x.hazard)) OVER w + x.stage_order * ln(1 - (
+            aquasql.param('transfer_mortality_min') + aquasql.param('transfer_mortality_max')) / 2) AS expected_survival_ln
+    FROM (
+        SELECT
+            d.batch_id, d.stage_order, min(d.date) AS first_day, max(d.date) AS last_day, count(*) AS days,
+            max(d.weight_g) AS end_weight_g, aquasql.daily_hazard(d.stage_order, c.mortality_multiplier) AS hazard
+        FROM aquasql.batch_day AS d INNER JOIN plan_candidate AS c ON d.batch_id = c.batch_id
+        GROUP BY d.batch_id, d.stage_order, c.mortality_multiplier
+    ) AS x
+    WINDOW w AS (PARTITION BY x.batch_id ORDER BY x.stage_order);
 
     -- Eggs the station can raise: no freshwater hall may go above its max biomass at the end
-    -- of a stage. Planned for a lucky batch (hazards at planning_hazard_share of the expected)
-    -- and the heaviest tank (container_weight_sd_tank × 2.5 above the mean); a farm orders
-    -- fewer eggs for a fast-growing year class rather than overstock its tanks.
+    -- of a stage, for a lucky batch in its heaviest tank (container_weight_sd_tank × 2.5 above
+    -- the mean); a farm orders fewer eggs for a fast-growing year class rather than overstock.
     UPDATE plan_candidate AS c SET eggs = floor(c.eggs * h.ratio)::integer
     FROM (
         SELECT
-            c2.batch_id,
+            f.batch_id,
             min(
                 prof.containers_per_hall * sp.container_volume_m3 * sp.max_density_kg_m3
-                / (c2.eggs * exp(o.survival_ln) * d.weight_g / 1000 * exp(2.5 * aquasql.param('container_weight_sd_tank')))
+                / (c2.eggs * exp(f.lucky_survival_ln) * f.end_weight_g / 1000
+                    * exp(2.5 * aquasql.param('container_weight_sd_tank')))
             ) AS ratio
-        FROM plan_candidate AS c2
-        CROSS JOIN LATERAL (
-            SELECT
-                s.stage_order,
-                s.offset_days + s.duration_days AS end_day,
-                sum(s.duration_days * ln(1 - aquasql.param('planning_hazard_share')
-                    * aquasql.daily_hazard(s.stage_order, c2.mortality_multiplier))) OVER (ORDER BY s.stage_order)
-                + (s.stage_order - 1) * ln(1 - aquasql.param('transfer_mortality_min')) AS survival_ln
-            FROM aquasql.stage_offsets() AS s
-            WHERE s.duration_days IS NOT NULL
-        ) AS o
-        INNER JOIN aquasql.stage_parameter AS sp ON o.stage_order = sp.stage_order
-        INNER JOIN aquasql.batch_day AS d ON c2.batch_id = d.batch_id AND d.day_number = o.end_day
-        GROUP BY c2.batch_id
+        FROM plan_fw_stage AS f
+        INNER JOIN plan_candidate AS c2 ON f.batch_id = c2.batch_id
+        INNER JOIN aquasql.stage_parameter AS sp ON f.stage_order = sp.stage_order
+        GROUP BY f.batch_id
     ) AS h
     WHERE h.batch_id = c.batch_id AND h.ratio < 1;
 
     -- Rings for the fish expected at sea transfer: ≤ ring_max_fish each, with a margin.
     UPDATE plan_candidate AS c SET rings = ceil(
-        c.eggs * aquasql.param('ring_fill_margin') / aquasql.param('ring_max_fish') * (
-            SELECT exp(sum(o.duration_days * ln(1 - aquasql.daily_hazard(o.stage_order, c.mortality_multiplier))))
-            FROM aquasql.stage_offsets() AS o WHERE o.duration_days IS NOT NULL
-        ) * power(
-            1 - (aquasql.param('transfer_mortality_min') + aquasql.param('transfer_mortality_max')) / 2,
-            (SELECT count(*) FROM aquasql.stage_parameter WHERE duration_days IS NOT NULL)
-        )
-    );
+        c.eggs * aquasql.param('ring_fill_margin') / aquasql.param('ring_max_fish') * exp(f.expected_survival_ln)
+    )
+    FROM plan_fw_stage AS f
+    WHERE f.batch_id = c.batch_id AND f.stage_order = 5;
     -- only batches that go to sea within the history need their rings; the others keep a cap
     SELECT c.* INTO b FROM plan_candidate AS c
     WHERE c.rings > prof.rings_per_area AND c.sea_start_date <= p_as_of
@@ -341,43 +325,14 @@ BEGIN
     END IF;
     UPDATE plan_candidate SET rings = prof.rings_per_area WHERE rings > prof.rings_per_area;
 
-    -- Harvest ring after ring at the wellboat's daily capacity: the expected biomass at the
-    -- target weight takes `days` days, centred on the day the mean weight reaches the target
-    -- (or ending after the longest sea phase); keep the curve up to the last day with fish.
-    UPDATE plan_candidate AS c SET
-        harvest_date = h.last_day,
-        harvest_start_date = h.last_day - h.days
-    FROM (
-        SELECT
-            w.batch_id,
-            w.days,
-            least(coalesce(w.target_day, w.sea_start_date + max_sea) + w.days / 2, w.sea_start_date + max_sea)
-                AS last_day
-        FROM (
-            SELECT
-                c2.batch_id,
-                c2.sea_start_date,
-                (
-                    SELECT min(d.date) + 1 FROM aquasql.batch_day AS d
-                    WHERE d.batch_id = c2.batch_id AND d.stage_order = 6 AND d.weight_g >= c2.target_weight_g
-                ) AS target_day,
-                -- the fish the rings are planned for, less the sea stage's background losses
-                greatest(c2.rings, ceil(
-                    c2.rings * aquasql.param('ring_max_fish') / aquasql.param('ring_fill_margin') * sp.stage_survival
-                    * c2.target_weight_g / 1000 / c2.wellboat_kg_per_day
-                ))::integer AS days
-            FROM plan_candidate AS c2
-            INNER JOIN aquasql.stage_parameter AS sp ON sp.stage_order = 6
-        ) AS w
-    ) AS h
-    WHERE h.batch_id = c.batch_id;
-    DELETE FROM aquasql.batch_day AS d USING plan_candidate AS c
-    WHERE d.batch_id = c.batch_id AND d.date >= c.harvest_date;
-
-    -- Hand out stations and sea areas in date order, least recently used first.
+    -- Hand out stations and sea areas in date order, least recently used first. A station
+    -- takes a batch when each of its halls is free by the day the batch needs it (hall_free:
+    -- the day each hall's last batch leaves). A sea area takes it when its last batch is
+    -- harvested and the fallow is over; then the batch's sea curve at that area's temperature
+    -- decides its harvest.
     DROP TABLE IF EXISTS plan_station;
     CREATE TEMP TABLE plan_station ON COMMIT DROP AS
-    SELECT s.id, s.geography_id, s.name, NULL::date AS last_start
+    SELECT s.id, s.geography_id, s.name, NULL::date AS last_start, '{}'::date[] AS hall_free
     FROM infrastructure_freshwaterstation AS s
     WHERE s.station_type = 'FRESHWATER' AND s.active AND s.geography_id IN (SELECT geography_id FROM plan_geo);
     DROP TABLE IF EXISTS plan_area;
@@ -386,15 +341,21 @@ BEGIN
     FROM infrastructure_area AS a
     WHERE a.active AND a.geography_id IN (SELECT geography_id FROM plan_geo);
 
-    FOR b IN SELECT c.*, g.geography FROM plan_candidate AS c
+    FOR b IN SELECT c.*, g.geography,
+            (SELECT array_agg(f.first_day ORDER BY f.stage_order) FROM plan_fw_stage AS f WHERE f.batch_id = c.batch_id)
+                AS arrive,
+            (SELECT array_agg(f.last_day + 1 ORDER BY f.stage_order) FROM plan_fw_stage AS f WHERE f.batch_id = c.batch_id)
+                AS leave
+        FROM plan_candidate AS c
         INNER JOIN plan_geo AS g ON c.geography_id = g.geography_id
-        ORDER BY c.sort_order, c.start_date LOOP
+        ORDER BY c.sort_order, c.start_date, c.batch_id LOOP
         SELECT s.id INTO chosen FROM plan_station AS s
-        WHERE s.geography_id = b.geography_id AND (s.last_start IS NULL OR s.last_start + fw_cycle <= b.start_date)
+        WHERE s.geography_id = b.geography_id
+            AND aquasql.halls_free_by(s.hall_free, b.arrive) <= 0
         ORDER BY s.last_start NULLS FIRST, s.name LIMIT 1;
         IF chosen IS NULL THEN
-            SELECT min(s.last_start) + fw_cycle INTO earliest FROM plan_station AS s
-            WHERE s.geography_id = b.geography_id;
+            SELECT b.start_date + min(aquasql.halls_free_by(s.hall_free, b.arrive)) INTO earliest
+            FROM plan_station AS s WHERE s.geography_id = b.geography_id;
             RAISE EXCEPTION '%: freshwater stations ran out: batch % (egg stage from %) finds all % stations busy until %, % days short',
                 b.geography, b.batch_index + 1, b.start_date,
                 (SELECT count(*) FROM plan_station AS s WHERE s.geography_id = b.geography_id),
@@ -402,7 +363,7 @@ BEGIN
                 USING ERRCODE = 'check_violation',
                 HINT = 'use a longer stagger, fewer batches, or a profile with more stations';
         END IF;
-        UPDATE plan_station SET last_start = b.start_date WHERE id = chosen;
+        UPDATE plan_station SET last_start = b.start_date, hall_free = b.leave WHERE id = chosen;
         UPDATE plan_candidate SET station_id = chosen WHERE batch_id = b.batch_id;
 
         SELECT a.id INTO chosen FROM plan_area AS a
@@ -417,7 +378,7 @@ BEGIN
                 USING ERRCODE = 'check_violation',
                 HINT = 'use a longer stagger, fewer batches, or a profile with more sea areas';
         END IF;
-        UPDATE plan_area SET free_from = b.harvest_date + fallow WHERE id = chosen;
+        UPDATE plan_area SET free_from = aquasql.plan_sea_growth(p_seed, b.batch_id, chosen) + fallow WHERE id = chosen;
         UPDATE plan_candidate SET area_id = chosen WHERE batch_id = b.batch_id;
     END LOOP;
 

@@ -43,16 +43,20 @@ BEGIN
         assignment_date, departure_date, is_active, last_weighing_date, notes, created_at, updated_at
     )
     WITH placed AS (
-        -- freshwater: every container of the stage's hall at the batch's station
+        -- freshwater: every container of the stage's hall at the batch's station, for the
+        -- stage's days on the batch's curve
         SELECT
             p.batch_id,
             o.stage_order,
             c.id AS container_id,
             c.name AS container_name,
-            p.start_date + o.offset_days AS arrive,
-            p.start_date + o.offset_days + o.duration_days AS leave
+            o.first_day AS arrive,
+            o.last_day + 1 AS leave
         FROM aquasql.plan_batch AS p
-        INNER JOIN aquasql.stage_offsets() AS o ON o.duration_days IS NOT NULL
+        INNER JOIN (
+            SELECT d.batch_id, d.stage_order, min(d.date) AS first_day, max(d.date) AS last_day
+            FROM aquasql.batch_day AS d WHERE d.stage_order < 6 GROUP BY d.batch_id, d.stage_order
+        ) AS o ON p.batch_id = o.batch_id
         INNER JOIN aquasql.stage_parameter AS sp ON o.stage_order = sp.stage_order
         INNER JOIN infrastructure_freshwaterstation AS s ON p.station_id = s.id
         INNER JOIN infrastructure_hall AS h
@@ -96,9 +100,11 @@ BEGIN
             i.*,
             d.weight_g,
             round(i.eggs * power(1 - transfer_loss, i.stage_order - 1) * exp((
-                SELECT sum(ln(1 - aquasql.daily_hazard(o.stage_order, i.mortality_multiplier))
-                    * least(coalesce(o.duration_days, 100000), greatest(0, d.day_number - o.offset_days)))
-                FROM aquasql.stage_offsets() AS o
+                SELECT sum(ln(1 - aquasql.daily_hazard(o.stage_order, i.mortality_multiplier)) * o.days)
+                FROM (
+                    SELECT b.stage_order, count(*) AS days FROM aquasql.batch_day AS b
+                    WHERE b.batch_id = i.batch_id AND b.date <= i.last_day GROUP BY b.stage_order
+                ) AS o
             )))::bigint AS alive
         FROM in_history AS i
         INNER JOIN aquasql.batch_day AS d ON i.batch_id = d.batch_id AND i.last_day = d.date

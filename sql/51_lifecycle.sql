@@ -106,7 +106,8 @@ BEGIN
             c.area_id,
             sp.fcr * aquasql.batch_fcr_multiplier(seed, l.batch_id) AS fcr,
             aquasql.daily_hazard(l.stage_order, p.mortality_multiplier)
-            * aquasql.container_hazard_factor(seed, l.assignment_id, l.stage_order) AS base_hazard,
+            * aquasql.container_hazard_factor(seed, l.assignment_id, l.stage_order)
+            * CASE WHEN l.stage_order = 6 THEN gp.sea_hazard_factor ELSE 1 END AS base_hazard,
             aquasql.container_weight_z(seed, l.batch_id, l.container_id) AS weight_z,
             -- the last day with feed: fish are starved before they are moved or harvested
             l.last_day - aquasql.feed_withdrawal_days(l.stage_order, l.departed) AS last_fed_day
@@ -114,6 +115,8 @@ BEGIN
         INNER JOIN aquasql.plan_batch AS p ON l.batch_id = p.batch_id
         INNER JOIN aquasql.stage_parameter AS sp ON l.stage_order = sp.stage_order
         INNER JOIN infrastructure_container AS c ON l.container_id = c.id
+        INNER JOIN infrastructure_geography AS g ON p.geography_id = g.id
+        INNER JOIN aquasql.geography_parameter AS gp ON g.name = gp.geography
         WHERE l.stage_order = p_stage AND l.batch_id = ANY(p_batches)
     ),
 

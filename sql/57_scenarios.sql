@@ -63,7 +63,6 @@ BEGIN
             p.batch_id * 10 + k.slot AS scenario_id,
             format('%s %s', b.batch_number, k.label) AS name,
             p.batch_id,
-            p.start_date AS batch_start,
             p.sea_start_date,
             p.target_weight_g,
             d.date AS start_date,
@@ -81,9 +80,12 @@ BEGIN
         INNER JOIN batch_batch AS b ON p.batch_id = b.id
         INNER JOIN infrastructure_geography AS g ON p.geography_id = g.id
         CROSS JOIN aquasql.scenario_kinds() AS k
-        INNER JOIN aquasql.stage_offsets() AS o ON k.stage_order = o.stage_order
-        INNER JOIN aquasql.batch_day AS d
-            ON p.batch_id = d.batch_id AND d.day_number = o.offset_days + 1 AND d.date <= p.history_end
+        -- the first day of the kind's stage on the batch's curve
+        INNER JOIN LATERAL (
+            SELECT bd.* FROM aquasql.batch_day AS bd
+            WHERE bd.batch_id = p.batch_id AND bd.stage_order = k.stage_order
+            ORDER BY bd.date LIMIT 1
+        ) AS d ON d.date <= p.history_end
         CROSS JOIN LATERAL (
             SELECT sum(s.population)::integer AS population
             FROM batch_actualdailyassignmentstate AS s
@@ -124,11 +126,6 @@ BEGIN
         WHERE p.batch_id = ANY(batches) AND pop.population > 0
     ),
 
-    stage_span AS (
-        SELECT o.stage_order, o.offset_days, o.offset_days + coalesce(o.duration_days, max_days) AS end_days
-        FROM aquasql.stage_offsets() AS o
-    ),
-
     days AS (
         -- the stage of a day follows the batch's schedule; freshwater days use the stage's
         -- TGC and hall temperature, sea days the TGC model and the profile (by day of year)
@@ -141,19 +138,16 @@ BEGIN
             st.fcr_model_id,
             n.day_number,
             st.start_date + n.day_number - 1 AS projection_date,
-            so.stage_order,
-            CASE WHEN so.stage_order = 6 THEN st.tgc_value ELSE sp.tgc END AS tgc,
-            CASE WHEN so.stage_order = 6 THEN r.temperature ELSE sp.temp_mean END AS temperature
+            sp.stage_order,
+            CASE WHEN sp.stage_order = 6 THEN st.tgc_value ELSE sp.tgc END AS tgc,
+            CASE WHEN sp.stage_order = 6 THEN r.temperature ELSE sp.temp_mean END AS temperature
         FROM start AS st
         CROSS JOIN generate_series(1, max_days) AS n (day_number)
-        INNER JOIN stage_span AS so
-            ON CASE
-                WHEN st.start_date + n.day_number - 1 >= st.sea_start_date THEN so.stage_order = 6
-                ELSE so.stage_order < 6
-                    AND st.start_date + n.day_number - 1 - st.batch_start >= so.offset_days
-                    AND st.start_date + n.day_number - 1 - st.batch_start < so.end_days
-            END
-        INNER JOIN aquasql.stage_parameter AS sp ON so.stage_order = sp.stage_order
+        -- the plan's stage of that day (freshwater days are on the batch's curve)
+        LEFT JOIN aquasql.batch_day AS bd
+            ON st.batch_id = bd.batch_id AND bd.date = st.start_date + n.day_number - 1
+            AND st.start_date + n.day_number - 1 < st.sea_start_date
+        INNER JOIN aquasql.stage_parameter AS sp ON sp.stage_order = coalesce(bd.stage_order, 6)
         LEFT JOIN scenario_temperaturereading AS r
             ON st.profile_id = r.profile_id
             AND r.day_number = (

@@ -6,17 +6,30 @@ import os
 import threading
 import time
 import sys
-from typing import Callable
+from typing import Callable, Iterator
 
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from .errors import AquasqlError
 
 # Piped output is read by people too: do not squeeze tables into 80 columns there.
 out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 200)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+# Progress (live displays, heartbeats, step lines) goes to err, which --quiet silences
+# (set_quiet); errors go to problems, which always speaks.
+err = Console(stderr=True, highlight=False, soft_wrap=True, width=None if sys.stderr.isatty() else 200)
+problems = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def set_quiet(quiet: bool) -> None:
+    """--quiet: no progress output at all; errors are still printed."""
+    err.quiet = quiet
+
+
+def is_quiet() -> bool:
+    return err.quiet
 
 
 def reports_errors(fn: Callable) -> Callable:
@@ -31,13 +44,13 @@ def reports_errors(fn: Callable) -> Callable:
         try:
             return fn(*args, **kwargs)
         except AquasqlError as exc:
-            err.print(f"[bold red]error:[/] {escape(exc.message)}")
+            problems.print(f"[bold red]error:[/] {escape(exc.message)}")
             if exc.hint:
-                err.print(f"[dim]hint:[/] {escape(exc.hint)}")
+                problems.print(f"[dim]hint:[/] {escape(exc.hint)}")
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
-            err.print("[bold red]interrupted:[/] the step under way was rolled back; what was committed stays")
-            err.print("[dim]hint:[/] run the same command again: it goes on from where this run stopped")
+            problems.print("[bold red]interrupted:[/] the step under way was rolled back; what was committed stays")
+            problems.print("[dim]hint:[/] run the same command again: it goes on from where this run stopped")
             raise typer.Exit(130) from None
 
     return wrapper
@@ -51,7 +64,7 @@ LOG_INTERVAL_S = float(os.environ.get("AQUASQL_LOG_INTERVAL", "10"))
 @contextlib.contextmanager
 def heartbeat(label: str):
     """While the block runs, print '  label … N s' every LOG_INTERVAL_S when stderr is no terminal."""
-    if err.is_terminal:
+    if err.is_terminal or err.quiet:
         yield
         return
     started = time.perf_counter()
@@ -67,3 +80,58 @@ def heartbeat(label: str):
         yield
     finally:
         done.set()
+
+
+@contextlib.contextmanager
+def working(label: str) -> Iterator[None]:
+    """One long statement under way: a spinner on a terminal, heartbeat lines in a log, nothing when quiet."""
+    if err.quiet:
+        yield
+        return
+    with err.status(f"{label} …"), heartbeat(label):
+        yield
+
+
+class Tally:
+    """Items done of N (indexes built, keys validated), counted from several threads.
+
+    On a terminal a progress bar; in a log a plain line '  label: 5/14 done, 63 s' at most
+    every LOG_INTERVAL_S, and one at the end; nothing when quiet.
+    """
+
+    def __init__(self, label: str, total: int):
+        self.label = label
+        self.total = total
+        self.done = 0
+        self._lock = threading.Lock()
+        self._started = self._last_line = time.perf_counter()
+        self._bar: Progress | None = None
+        self._task = None
+
+    def __enter__(self) -> "Tally":
+        self._started = self._last_line = time.perf_counter()
+        if err.is_terminal and not err.quiet:
+            self._bar = Progress(TextColumn(f"  {self.label}"), BarColumn(), MofNCompleteColumn(),
+                                 TimeElapsedColumn(), console=err, transient=False)
+            self._bar.start()
+            self._task = self._bar.add_task(self.label, total=self.total)
+        return self
+
+    def advance(self) -> None:
+        with self._lock:
+            self.done += 1
+            if self._bar is not None:
+                self._bar.update(self._task, completed=self.done)
+            elif time.perf_counter() - self._last_line >= LOG_INTERVAL_S and self.done < self.total:
+                self._line()
+
+    def _line(self) -> None:
+        self._last_line = time.perf_counter()
+        err.print(f"  {self.label}: {self.done}/{self.total} done, {self._last_line - self._started:.0f} s")
+
+    def __exit__(self, *exc) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+        else:
+            with self._lock:
+                self._line()

@@ -11,8 +11,9 @@ from . import generate
 from .console import err
 from .errors import AquasqlError
 from . import run_progress
-from .orchestrate import GenerationResult, build_indexes, generate_batches
-from .sqlcall import step
+from . import orchestrate
+from .orchestrate import GenerationResult, SuspendedKey, build_indexes, generate_batches
+from .sqlcall import record_phase, step
 
 # Tables whose secondary indexes are built once after the load instead of row by row: no
 # generator reads them back by those indexes while batches load (the feed stock step reads
@@ -21,12 +22,13 @@ INDEX_SUSPENDED_TABLES = ["environmental_environmentalreading", "inventory_feedi
 
 
 def load_batches(conn, dsn: str, workers: int, with_individuals: bool, resume: Optional[run_progress.Run] = None,
-                 restart: Optional[tuple[str, dict]] = None) -> None:
+                 restart: Optional[tuple[str, dict]] = None) -> GenerationResult:
     """Generate the plan's batches and the cross-batch steps, keys and indexes set aside meanwhile.
 
     resume: an interrupted run of the same command, whose batches written stay and are not
     written again. Otherwise the generated tables are cleared first; restart = (command,
-    options) makes this the current run when the generate step runs on its own.
+    options) makes this the current run when the generate step runs on its own. Returns the
+    rows this run wrote per family (batches and cross-batch steps).
     """
     started = time.perf_counter()
     planned = generate.planned_batches(conn)
@@ -50,6 +52,7 @@ def load_batches(conn, dsn: str, workers: int, with_individuals: bool, resume: O
         try:
             if todo:
                 result = generate_batches(dsn, todo, workers, with_individuals)
+                record_phase("generating batches", result.seconds)
             with step(conn, "cross-batch steps"):
                 result.rows.update(dict(generate.finish(conn)))
                 run_progress.cross_batch_done(conn)
@@ -69,16 +72,46 @@ def load_batches(conn, dsn: str, workers: int, with_individuals: bool, resume: O
     # the growth-analysis rollups, from the rows just loaded
     from .rollups import build as build_rollups
     build_rollups(conn)
+    return result
 
 
 def restore_load(conn, dsn: str, workers: int) -> None:
     restore_indexes(conn, dsn, workers)
-    restore_foreign_keys(conn)
+    restore_foreign_keys(conn, dsn, workers)
 
 
-def restore_foreign_keys(conn) -> None:
-    with step(conn, "restoring and validating foreign keys"):
-        conn.execute("SELECT aquasql.restore_foreign_keys()")
+# The suspended keys, each with the tables its ADD FOREIGN KEY locks (its own and the one it
+# references, read from its definition) and its table's size with a hypertable's chunks.
+SUSPENDED_KEYS = r"""
+WITH suspended_table AS (SELECT DISTINCT table_name FROM aquasql.suspended_constraint),
+part AS (
+    SELECT table_name, table_name::oid AS relid FROM suspended_table
+    UNION ALL
+    SELECT t.table_name, i.inhrelid FROM suspended_table AS t INNER JOIN pg_inherits AS i ON t.table_name = i.inhparent
+),
+sized AS (SELECT table_name, sum(pg_relation_size(relid)) AS size FROM part GROUP BY table_name)
+SELECT s.table_name::text, s.constraint_name, s.table_name::oid,
+    to_regclass(substring(s.definition FROM 'REFERENCES (.+?)\(')::text)::oid, z.size
+FROM aquasql.suspended_constraint AS s
+INNER JOIN sized AS z ON s.table_name = z.table_name
+"""
+
+
+def suspended_keys(conn) -> list[SuspendedKey]:
+    return [SuspendedKey(table, name, frozenset(t for t in (oid, referenced) if t is not None), int(size))
+            for table, name, oid, referenced, size in conn.execute(SUSPENDED_KEYS)]
+
+
+def restore_foreign_keys(conn, dsn: Optional[str] = None, workers: int = 1) -> None:
+    """Re-add the suspended keys: from `workers` sessions when a DSN is given, else on conn."""
+    if dsn is None:
+        with step(conn, "restoring and validating foreign keys"):
+            conn.execute("SELECT aquasql.restore_foreign_keys()")
+        return
+    keys = suspended_keys(conn)
+    if keys:
+        with step(conn, "restoring and validating foreign keys", live=False):
+            orchestrate.restore_foreign_keys(dsn, keys, workers)
 
 
 def restore_indexes(conn, dsn: Optional[str] = None, workers: int = 1) -> None:
@@ -86,22 +119,22 @@ def restore_indexes(conn, dsn: Optional[str] = None, workers: int = 1) -> None:
     names = [r[0] for r in conn.execute("SELECT index_name FROM aquasql.suspended_index ORDER BY 1")]
     if not names:
         return
-    with step(conn, f"building {len(names)} set-aside indexes"):
+    with step(conn, f"building {len(names)} set-aside indexes", live=dsn is None):
         if dsn is None:
             conn.execute("SELECT aquasql.restore_indexes()")
         else:
             build_indexes(dsn, names, workers)
 
 
-def restore_interrupted_load(conn: psycopg.Connection) -> None:
-    """Give back the keys and indexes an interrupted load left set aside."""
+def restore_interrupted_load(conn: psycopg.Connection, dsn: Optional[str] = None, workers: int = 1) -> None:
+    """Give back the keys and indexes an interrupted load left set aside (from `workers` sessions given a DSN)."""
     interrupted = conn.execute(
         "SELECT (SELECT count(*) FROM aquasql.suspended_constraint) + (SELECT count(*) FROM aquasql.suspended_index)"
     ).fetchone()[0]
     if interrupted:
         err.print("  an earlier load was interrupted: restoring its indexes and foreign keys first")
-        restore_indexes(conn)
-        restore_foreign_keys(conn)
+        restore_indexes(conn, dsn, workers)
+        restore_foreign_keys(conn, dsn, workers)
 
 
 def check_generated_properties(conn) -> None:

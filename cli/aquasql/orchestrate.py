@@ -4,6 +4,9 @@ Each batch is generated in its own transaction. Every row's content and id deriv
 plan and the seed, never from which session wrote it or when, so the data is the same for
 any number of workers. Short per-batch transactions also keep TimescaleDB's chunk-creation
 locks short, so sessions loading the same hypertables do not serialise on them.
+
+After the load, the set-aside indexes and foreign keys are put back from parallel sessions
+too, one per call (keys so that no two sessions lock the same table).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import psycopg
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from .connection import SEARCH_PATH
-from .console import LOG_INTERVAL_S, err
+from .console import LOG_INTERVAL_S, Tally, err, is_quiet
 from .errors import AquasqlError
 from .run_lock import WORKER_APPLICATION, check_client_connection
 from .sqlcall import server_error
@@ -49,7 +52,7 @@ def generate_batches(dsn: str, batch_ids: list[int], workers: int, with_individu
 
     with Progress(
         TextColumn("  generating batches"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        TextColumn("{task.fields[rows]:,} rows"), console=err, transient=False,
+        TextColumn("{task.fields[rows]:,} rows"), console=err, transient=False, disable=is_quiet(),
     ) as progress:
         task = progress.add_task("batches", total=len(batch_ids), rows=0)
         last_line = [started]
@@ -118,7 +121,7 @@ def generate_batches(dsn: str, batch_ids: list[int], workers: int, with_individu
 
 
 def build_indexes(dsn: str, index_names: list[str], workers: int) -> None:
-    """Build set-aside indexes, several at once from separate sessions.
+    """Build set-aside indexes, several at once from separate sessions, showing how many are done.
 
     Daemon threads, so that Ctrl-C ends the command at once: an index being built is rolled
     back with its session, and stays set aside for the next run to build.
@@ -128,22 +131,110 @@ def build_indexes(dsn: str, index_names: list[str], workers: int) -> None:
         todo.put(name)
     failures: list[psycopg.Error] = []
 
-    def build() -> None:
-        try:
-            with worker_session(dsn) as conn:
-                while not failures:
-                    try:
-                        name = todo.get_nowait()
-                    except queue.Empty:
-                        return
-                    conn.execute("SELECT aquasql.restore_index(%s)", [name])
-        except psycopg.Error as exc:
-            failures.append(exc)
+    with Tally("building indexes", len(index_names)) as tally:
+        def build() -> None:
+            try:
+                with worker_session(dsn) as conn:
+                    while not failures:
+                        try:
+                            name = todo.get_nowait()
+                        except queue.Empty:
+                            return
+                        conn.execute("SELECT aquasql.restore_index(%s)", [name])
+                        tally.advance()
+            except psycopg.Error as exc:
+                failures.append(exc)
 
-    threads = [threading.Thread(target=build, daemon=True) for _ in range(max(1, min(workers, len(index_names))))]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+        run_threads(build, min(workers, len(index_names)))
     if failures:
         raise server_error(failures[0], "building the set-aside indexes")
+
+
+@dataclass(frozen=True)
+class SuspendedKey:
+    """A foreign key set aside: its table, name, the tables it locks (both sides), and a size to order by."""
+
+    table: str
+    name: str
+    tables: frozenset[int]
+    size: int
+
+
+class KeyQueue:
+    """The keys to restore, biggest table first; a worker takes the first whose tables no other worker uses.
+
+    ADD FOREIGN KEY takes SHARE ROW EXCLUSIVE locks on the table and the one it references,
+    which conflict with each other: two keys that share a table would only wait for each other.
+    """
+
+    def __init__(self, keys: list[SuspendedKey]):
+        self.pending = sorted(keys, key=lambda k: (-k.size, k.table, k.name))
+        self.in_use: set[int] = set()
+        self.stopped = False
+        self._cond = threading.Condition()
+
+    def take(self) -> SuspendedKey | None:
+        """The next key free to restore, waiting while every pending one shares a table in use; None when done."""
+        with self._cond:
+            while not self.stopped and self.pending:
+                for i, key in enumerate(self.pending):
+                    if not key.tables & self.in_use:
+                        self.in_use |= key.tables
+                        return self.pending.pop(i)
+                self._cond.wait(1.0)
+            return None
+
+    def release(self, key: SuspendedKey) -> None:
+        with self._cond:
+            self.in_use -= key.tables
+            self._cond.notify_all()
+
+    def stop(self) -> None:
+        with self._cond:
+            self.stopped = True
+            self._cond.notify_all()
+
+
+def restore_foreign_keys(dsn: str, keys: list[SuspendedKey], workers: int) -> None:
+    """Re-add suspended foreign keys from `workers` sessions, one key per transaction, showing how many are done.
+
+    Each key restored is deleted from aquasql.suspended_constraint in its transaction, so an
+    interrupted restore leaves exactly the keys still to restore there, for the next run.
+    """
+    work = KeyQueue(keys)
+    failures: list[psycopg.Error] = []
+
+    with Tally("validating foreign keys", len(keys)) as tally:
+        def restore() -> None:
+            try:
+                with worker_session(dsn) as conn:
+                    while (key := work.take()) is not None:
+                        try:
+                            conn.execute("SELECT aquasql.restore_foreign_key(%s::regclass, %s)", [key.table, key.name])
+                        finally:
+                            work.release(key)
+                        tally.advance()
+            except psycopg.Error as exc:
+                failures.append(exc)
+                work.stop()
+
+        run_threads(restore, min(workers, len(keys)), on_interrupt=work.stop)
+    if failures:
+        first = server_error(failures[0], "restoring and validating foreign keys")
+        raise AquasqlError(first.message.replace(
+            "nothing was written", f"{tally.done} of {len(keys)} keys were restored, the others stay suspended"),
+            first.hint)
+
+
+def run_threads(target, n: int, on_interrupt=None) -> None:
+    """Run target in n daemon threads and wait for them (Ctrl-C: on_interrupt, then raise at once)."""
+    threads = [threading.Thread(target=target, daemon=True) for _ in range(max(1, n))]
+    for t in threads:
+        t.start()
+    try:
+        for t in threads:
+            t.join()
+    except BaseException:
+        if on_interrupt:
+            on_interrupt()
+        raise

@@ -69,8 +69,8 @@ def as_of_date(value: Optional[dt.datetime]) -> dt.date:
 
 DEFAULT_WORKERS = min(MAX_WORKERS, max(1, os.cpu_count() or 1))
 Workers = Annotated[int, typer.Option(min=1, max=MAX_WORKERS,
-                                      help=f"Parallel sessions generating batches (at most {MAX_WORKERS}). "
-                                      "Default: CPU count.")]
+                                      help="Parallel sessions generating batches, then building indexes and "
+                                      f"keys (at most {MAX_WORKERS}). Default: CPU count.")]
 WithIndividuals = Annotated[
     bool, typer.Option("--with-individuals", help="Also write one row per sampled fish (batch_individualgrowthobservation).")
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import time
 from contextlib import contextmanager
 from typing import Annotated, Optional
 
@@ -12,7 +13,7 @@ from rich.table import Table
 
 from . import generate
 from .connection import connect, resolve_dsn
-from .console import err, out, reports_errors
+from .console import err, out, reports_errors, set_quiet
 from .migrations import Migrator
 from .load import load_batches, restore_interrupted_load
 from .options import Dsn
@@ -20,7 +21,7 @@ from .run_options import (
     DEFAULT_WORKERS, AsOf, Batches, Profile, Replace, Saturation, Seed, Stagger, WithIndividuals, Workers,
     as_of_date,
 )
-from .sqlcall import step
+from .sqlcall import phases, record_phase, reset_phases, step
 from . import run_progress
 from .errors import AquasqlError, AquasqlUsageError
 from .run_lock import run_lock
@@ -34,19 +35,23 @@ class Step(str, enum.Enum):
 
 @contextmanager
 def prepared_connection(dsn: Optional[str], spec: generate.RunSpec, command: str, strict: bool = False,
-                        geography: Optional[str] = None):
+                        geography: Optional[str] = None, workers: int = 1):
     """Connect holding the run lock, check the input, bring the schema and functions up to date.
 
-    Everything that can be refused is refused before the migrations write anything.
+    Everything that can be refused is refused before the migrations write anything. Keys and
+    indexes an interrupted load left set aside are restored from `workers` sessions.
     """
-    with connect(resolve_dsn(dsn)) as conn, run_lock(conn, command):
+    started = time.perf_counter()
+    resolved = resolve_dsn(dsn)
+    with connect(resolved) as conn, run_lock(conn, command):
         generate.check_profile(conn, spec.profile, geography)
         migrator = Migrator(conn)
         target = migrator.target()  # reads only: refuses a database aquasql cannot write into
         if strict:
             refuse_strict_on_aquamind(target)
         migrator.run()
-        restore_interrupted_load(conn)
+        record_phase("connecting, schema and functions up to date", time.perf_counter() - started)
+        restore_interrupted_load(conn, resolved, workers)
         yield conn
 
 
@@ -67,21 +72,29 @@ def seed(
         "--strict", help="After the load, add aquasql's guarantees as constraints (assignment keys that match "
         "batch and container, no overlapping assignments). Only on a standalone database: refused on an "
         "AquaMind database, whose own inserts they would break.")] = False,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="No progress output (no live display, progress lines or summary); errors are "
+        "still printed, and the schedule summary still goes to stdout.")] = False,
 ):
     """Generate the history: infrastructure, master data, the plan, every batch's events.
 
     Infrastructure, master data and plan run in one transaction; batches are generated one
     transaction each by --workers parallel sessions. The same seed gives the same data
     whatever the number of workers. Interrupted, the same command run again goes on from
-    the batches already written.
+    the batches already written. At the end a summary on stderr: rows written per family,
+    seconds per phase, rows/s.
     """
+    started = time.perf_counter()
+    set_quiet(quiet)
+    reset_phases()
     spec = generate.RunSpec(profile, seed, as_of_date(as_of), batches, stagger, saturation, replace)
     if stagger is not None and saturation is not None:
         raise AquasqlUsageError("give either --stagger or --saturation, not both")
     options = {"profile": profile, "seed": seed, "as_of": spec.as_of.isoformat(), "batches": batches,
                "stagger": stagger, "saturation": saturation, "only": only.value if only else None,
                "with_individuals": with_individuals, "strict": strict}
-    with prepared_connection(dsn, spec, "seed", strict=strict) as conn:
+    rows = None
+    with prepared_connection(dsn, spec, "seed", strict=strict, workers=workers) as conn:
         steps = [only] if only else list(Step)
         plans = Step.plan in steps
         resume = run_progress.resumable(conn, "seed", options, replace, plans=plans) \
@@ -99,14 +112,35 @@ def seed(
                 totals = generate.infrastructure(conn, spec)
             err.print("    " + ", ".join(f"{n:,} {item}" for item, n in totals))
         if Step.generate in steps:
-            load_batches(conn, resolve_dsn(dsn), workers, with_individuals, resume=resume,
-                         restart=None if plans else ("seed", options))
+            rows = load_batches(conn, resolve_dsn(dsn), workers, with_individuals, resume=resume,
+                                restart=None if plans else ("seed", options)).rows
         if strict:
             with step(conn, "adding the strict constraints"):
                 added = conn.execute("SELECT aquasql.add_strict_constraints()").fetchone()[0]
             err.print(f"    {added} constraints added and validated")
         if plans or Step.generate in steps:
             run_progress.finished(conn)
+    print_run_summary(rows, phases(), time.perf_counter() - started)
+
+
+def print_run_summary(rows: Optional[dict[str, int]], steps: list[tuple[str, float]], seconds: float) -> None:
+    """On stderr (stdout may carry the schedule): rows per family, seconds per phase, total and rows/s."""
+    total = sum(rows.values()) if rows else 0
+    if rows is not None:
+        table = Table("generated table (family)", "rows", title="Rows written by this run")
+        for family, n in sorted(rows.items(), key=lambda kv: (-kv[1], kv[0])):
+            table.add_row(family, f"{n:,}")
+        table.add_section()
+        table.add_row("total", f"{total:,}")
+        err.print(table)
+    table = Table("phase", "seconds", title="Seconds per phase")
+    for label, s in steps:
+        table.add_row(label, f"{s:.1f}")
+    table.add_section()
+    table.add_row("total, end to end", f"{seconds:.1f}")
+    err.print(table)
+    if rows is not None:
+        err.print(f"  {total:,} rows in {seconds:.1f} s end to end: {total / max(seconds, 1e-9):,.0f} rows/s")
 
 
 def refuse_strict_on_aquamind(target) -> None:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 
 import psycopg
 
-from .console import err, heartbeat
+from .console import err, working
 from .errors import AquasqlError
+
+# The steps of this run that finished, (label, seconds), for the summary at its end.
+_phases: list[tuple[str, float]] = []
 
 
 def server_error(exc: psycopg.Error, doing: str) -> AquasqlError:
@@ -17,13 +20,31 @@ def server_error(exc: psycopg.Error, doing: str) -> AquasqlError:
     return AquasqlError(f"{doing} failed, nothing was written: {message}", diag.message_hint if diag else None)
 
 
+def record_phase(label: str, seconds: float) -> None:
+    _phases.append((label, seconds))
+
+
+def phases() -> list[tuple[str, float]]:
+    """The phases recorded since reset_phases(): every step() that finished, in order."""
+    return list(_phases)
+
+
+def reset_phases() -> None:
+    _phases.clear()
+
+
 @contextmanager
-def step(conn: psycopg.Connection, label: str):
-    """One step in one transaction: committed whole, or rolled back with a clear message."""
+def step(conn: psycopg.Connection, label: str, live: bool = True):
+    """One step in one transaction: committed whole, or rolled back with a clear message.
+
+    live=False: the block shows progress of its own (no spinner, no heartbeat lines).
+    """
     started = time.perf_counter()
     try:
-        with err.status(f"{label} …"), heartbeat(label), conn.transaction():
+        with working(label) if live else nullcontext(), conn.transaction():
             yield
     except psycopg.Error as exc:
         raise server_error(exc, label) from None
-    err.print(f"  {label}: {time.perf_counter() - started:.1f} s")
+    seconds = time.perf_counter() - started
+    record_phase(label, seconds)
+    err.print(f"  {label}: {seconds:.1f} s")

@@ -3,7 +3,7 @@
 -- temperatures, biology in the bands of the domain reference, feed from FCR, determinism.
 BEGIN;
 SET LOCAL client_min_messages = warning;
-SELECT plan(30);
+SELECT plan(32);
 
 SELECT aquasql.generate_infrastructure('full');
 SELECT aquasql.generate_master_data();
@@ -105,19 +105,42 @@ SELECT is(
 );
 SELECT is((SELECT count(*) FROM batch_creationaction), 10::bigint, 'ten deliveries, one per tray');
 
--- Growth: recompute the cube-root TGC curve from the stored temperatures, independently.
+-- Growth: recompute the cube-root TGC curve from the stored temperatures, independently:
+-- the stage's TGC × the batch's multiplier (× the stage's own factor in freshwater), over
+-- the geography's temperatures (+ the sea area's offset at sea).
+SELECT is(
+    (SELECT count(*) FROM aquasql.batch_day AS d
+     JOIN aquasql.plan_batch AS p ON p.batch_id = d.batch_id
+     JOIN aquasql.daily_temperature AS t
+         ON t.geography_id = p.geography_id AND t.stage_order = d.stage_order AND t.date = d.date
+     WHERE abs(d.temp_c - t.temp_c - CASE WHEN d.stage_order = 6
+         THEN aquasql.area_temperature_offset(aquasql.run_seed(), p.area_id) ELSE 0 END) > 1e-9),
+    0::bigint,
+    'the curve''s temperatures: the halls'', or at sea the geography''s plus the area''s offset'
+);
 SELECT is(
     (SELECT count(*) FROM (
-        SELECT d.date, d.curve_weight AS weight,
-               power(cbrt(0.1) + sum(sp.tgc * p.tgc_multiplier * t.temp_c / 1000) OVER (ORDER BY d.date), 3) AS tgc_weight
-        FROM daily AS d
+        SELECT d.date, d.weight_g AS weight,
+               power(cbrt(0.1) + sum(sp.tgc * p.tgc_multiplier * CASE WHEN d.stage_order < 6 THEN
+                   aquasql.stage_tgc_factor(aquasql.run_seed(), 1, p.batch_index, d.stage_order) ELSE 1 END
+                   * d.temp_c / 1000) OVER (ORDER BY d.date), 3) AS tgc_weight
+        FROM aquasql.batch_day AS d
         JOIN aquasql.plan_batch AS p ON p.batch_id = d.batch_id
-        JOIN aquasql.stage_parameter AS sp
-            ON sp.stage_order = least(6, (d.day_number - 1) / 90 + 1)
-        JOIN aquasql.daily_temperature AS t
-            ON t.geography_id = p.geography_id AND t.stage_order = sp.stage_order AND t.date = d.date
+        JOIN aquasql.stage_parameter AS sp ON sp.stage_order = d.stage_order
     ) AS x WHERE abs(x.weight - x.tgc_weight) > 0.006 + 0.0001 * x.tgc_weight), 0::bigint,
     'the batch''s curve = (W0^1/3 + TGC/1000 x degree-days)^3 from the stored temperatures'
+);
+SELECT ok(
+    (SELECT bool_and(f.weight_g >= sp.end_weight_g OR f.days = aquasql.param('stage_max_days'))
+        AND bool_and(f.days >= aquasql.param('stage_min_days'))
+        AND bool_and(f.weight_before < sp.end_weight_g OR f.days = aquasql.param('stage_min_days'))
+     FROM (
+        SELECT d.stage_order, count(*) AS days,
+            max(d.weight_g) AS weight_g, max(d.weight_g - d.gain_g) FILTER (WHERE d.date < (
+                SELECT max(e.date) FROM aquasql.batch_day AS e WHERE e.stage_order = d.stage_order)) AS weight_before
+        FROM aquasql.batch_day AS d WHERE d.stage_order < 6 GROUP BY d.stage_order
+     ) AS f JOIN aquasql.stage_parameter AS sp ON sp.stage_order = f.stage_order),
+    'a freshwater stage ends on the day the batch reaches the stage''s end weight'
 );
 SELECT ok((SELECT weight BETWEEN 0.1 AND 0.3 FROM daily WHERE day_number = 90), 'day 90 ≈ 0.2 g');
 SELECT ok((SELECT weight BETWEEN 4 AND 6 FROM daily WHERE day_number = 180), 'day 180: 4-6 g');

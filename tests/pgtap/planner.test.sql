@@ -24,9 +24,9 @@ SELECT ok(
     (SELECT ('2026-11-23'::date - min(start_date)) / 365.25 BETWEEN 6.9 AND 7.2 FROM batch_batch),
     'history spans about 7 years'
 );
-SELECT is(
-    (SELECT min(start_date) FROM batch_batch), '2026-11-23'::date - (84 * 30 + 50),
-    'the oldest batch starts (batches - 1) x stagger + 50 days before the run date'
+SELECT ok(
+    (SELECT abs(min(start_date) - ('2026-11-23'::date - (84 * 30 + 50))) <= 90 FROM batch_batch),
+    'the oldest batch starts about (batches - 1) x stagger + 50 days before the run date (its smolt window moves it)'
 );
 SELECT ok((SELECT count(*) FROM batch_batch WHERE status = 'COMPLETED') > 100, 'more than 100 batches completed');
 SELECT ok((SELECT count(*) FROM batch_batch WHERE status = 'ACTIVE') > 40, 'more than 40 batches active');
@@ -98,7 +98,10 @@ SELECT lives_ok(
     $$ SELECT aquasql.plan('full', 42, '2026-11-23', p_saturation => 0.85, p_replace => TRUE) $$,
     'a plan at 85 % saturation fits'
 );
-SELECT ok((SELECT stagger_days < 30 FROM aquasql.run_setting), 'saturation 0.85 packs batches closer than 30 days');
+CREATE TEMP TABLE stagger_85 AS SELECT stagger_days FROM aquasql.run_setting;
+SELECT aquasql.plan('full', 42, '2026-11-23', p_saturation => 0.6, p_replace => TRUE);
+SELECT ok((SELECT s.stagger_days < r.stagger_days FROM stagger_85 AS s, aquasql.run_setting AS r),
+    'a higher saturation packs batches closer: 0.85 gives a shorter stagger than 0.6');
 
 -- Bad input: refused with a clear message, the plan already there untouched.
 CREATE TEMP TABLE plan_before AS SELECT count(*) AS batches, max(start_date) AS newest FROM batch_batch;
@@ -112,7 +115,7 @@ SELECT throws_ok($$ SELECT aquasql.plan('full', 42, '2026-11-23', p_saturation =
     'saturation must be in (0, 1], got 1.5', 'saturation outside (0, 1]');
 SELECT throws_like($$ SELECT aquasql.plan('full', 42, '2001-06-01', p_replace => TRUE) $$,
     'run date 2001-06-01 leaves no room for 85 batches per geography%', 'run date before any possible start');
-SELECT throws_like($$ SELECT aquasql.plan('full', 42, '2026-11-23', p_stagger => 8, p_replace => TRUE) $$,
+SELECT throws_like($$ SELECT aquasql.plan('full', 42, '2026-11-23', p_stagger => 20, p_replace => TRUE) $$,
     'Faroe Islands: sea areas ran out: batch % finds all 22 areas occupied or fallow until %, % days short',
     'a plan that does not fit at sea says where and by how much');
 SELECT throws_like($$ SELECT aquasql.plan('full', 42, '2026-11-23', p_stagger => 2, p_replace => TRUE) $$,

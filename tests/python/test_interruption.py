@@ -41,7 +41,7 @@ KILL_POINTS = [
     ("batches", (MID_LOAD, []), signal.SIGKILL),
     ("batches, worker ended by the server", (MID_LOAD, []), "terminate"),
     ("index build", statement("SELECT aquasql.restore_index("), signal.SIGINT),
-    ("key validation", statement("SELECT aquasql.restore_foreign_keys()"), signal.SIGKILL),
+    ("key validation", statement("SELECT aquasql.restore_foreign_key("), signal.SIGKILL),
     ("feed stock", statement("SELECT family, rows_written FROM aquasql.finish_generation()"), signal.SIGKILL),
     ("properties check", statement("SELECT property, violations FROM aquasql.generated_property_violations()"),
      signal.SIGINT),

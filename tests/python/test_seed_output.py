@@ -1,0 +1,87 @@
+"""What `aquasql seed` prints: nothing but errors with --quiet; otherwise a closing summary of the
+rows written per family and the seconds per phase, matching the database and the step lines."""
+
+from __future__ import annotations
+
+import re
+
+import psycopg
+
+from conftest import aquasql, scalar
+
+TINY = ["--profile", "tiny", "--as-of", "2026-11-23"]
+LOCK_KEY = 0x61717561  # aquasql's run lock (cli/aquasql/run_lock.py)
+
+# The tables each family of the summary counts (sql/70_generate_batches.sql, 75_finish_generation.sql)
+FAMILY_TABLES = {
+    "daily states": ["batch_actualdailyassignmentstate"],
+    "environmental readings": ["environmental_environmentalreading"],
+    "feeding events": ["inventory_feedingevent"],
+    "mortality events": ["batch_mortalityevent"],
+    "growth samples": ["batch_growthsample"],  # without --with-individuals
+    "lice counts": ["health_licecount"],
+    "journal entries": ["health_journalentry"],
+    "harvest rows": ["harvest_harvestevent", "harvest_harvestlot", "finance_factharvest"],
+    "scenario rows": ["scenario", "scenario_scenarioprojection"],
+    "feed purchases and lots": ["inventory_feedpurchase", "inventory_feedcontainerstock"],
+}
+STEP_LINE = re.compile(r"^  (?P<label>[^:\n]+): (?P<seconds>[0-9.]+) s$", re.M)  # as bench/full.py reads lines
+TABLE_ROW = re.compile(r"^│ (?P<name>.+?) +│ +(?P<value>[0-9][0-9,.]*) +│$", re.M)
+
+
+def table_rows(stderr: str, title: str) -> dict[str, str]:
+    """The rows of the summary table titled `title`: first column -> second."""
+    start = stderr.index(title)
+    end = stderr.index("└", start)
+    return {m["name"]: m["value"] for m in TABLE_ROW.finditer(stderr[start:end])}
+
+
+def test_quiet_seed_prints_nothing_on_stderr(fresh_db):
+    result = aquasql("seed", "--dsn", fresh_db, *TINY, "--workers", "2", "--quiet",
+                     env={"AQUASQL_LOG_INTERVAL": "0.05"})  # heartbeats and progress lines would show at once
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert "Schedule" in result.stdout  # a result, not progress: still on stdout
+    assert scalar(fresh_db, "SELECT count(*) FROM environmental_environmentalreading") > 0
+    assert scalar(fresh_db, "SELECT count(*) FROM aquasql.suspended_constraint") == 0
+
+
+def test_quiet_seed_still_prints_errors(fresh_db):
+    refused = aquasql("seed", "--dsn", fresh_db, "--profile", "no-such-profile", "--quiet")
+    assert refused.returncode == 2
+    assert "error: unknown profile 'no-such-profile'" in refused.stderr
+    # a failure found on the server: another run holds the database
+    with psycopg.connect(fresh_db, autocommit=True) as other_run:
+        other_run.execute("SELECT pg_advisory_lock(%s)", [LOCK_KEY])
+        busy = aquasql("seed", "--dsn", fresh_db, *TINY, "--quiet")
+    assert busy.returncode == 1
+    assert busy.stderr.startswith("error: another aquasql run is working on this database"), busy.stderr
+    assert "hint:" in busy.stderr
+
+
+def test_summary_lists_the_rows_and_phases(fresh_db):
+    result = aquasql("seed", "--dsn", fresh_db, *TINY, "--workers", "2")
+    assert result.returncode == 0, result.stderr
+
+    rows = {k: int(v.replace(",", "")) for k, v in table_rows(result.stderr, "Rows written by this run").items()}
+    total = rows.pop("total")
+    assert set(rows) == set(FAMILY_TABLES), rows
+    with psycopg.connect(fresh_db) as conn:
+        for family, tables in FAMILY_TABLES.items():
+            in_db = sum(conn.execute(f"SELECT count(*) FROM public.{t}").fetchone()[0] for t in tables)
+            assert rows[family] == in_db > 0, (family, rows[family], in_db)
+    assert total == sum(rows.values())
+
+    phases = table_rows(result.stderr, "Seconds per phase")
+    end_to_end = float(phases.pop("total, end to end"))
+    steps = {m["label"]: m["seconds"] for m in STEP_LINE.finditer(result.stderr)}
+    assert {"infrastructure, master data and plan", "restoring and validating foreign keys",
+            "building the rollups"} <= set(steps)
+    for label, seconds in steps.items():  # every step line is a phase, with its seconds
+        assert phases[label] == seconds, (label, phases)
+    assert "generating batches" in phases  # the parallel load, which prints no step line
+    assert set(phases) - set(steps) <= {"generating batches", "connecting, schema and functions up to date"}
+    assert sum(float(s) for s in phases.values()) <= end_to_end + 0.05 * len(phases)
+    rate = re.search(rf"^  {total:,} rows in {end_to_end:.1f} s end to end: ([\d,]+) rows/s$", result.stderr, re.M)
+    assert rate, result.stderr
+    assert abs(int(rate[1].replace(",", "")) - total / end_to_end) <= 0.05 * total / end_to_end + 1
