@@ -21,20 +21,13 @@ OURS = "SELECT batch_id FROM aquasql.plan_batch"
 
 # (measure, SQL returning one number, low, high, unit); low/high None = not bounded that side
 MEASURES = [
-    # a ring's harvest weight: its lots' live weight over their fish
-    ("rings of one batch: harvest weight range (max - min) / mean (mean over harvested batches)", f"""
+        ("rings of one batch: harvest weight range (max - min) / mean (mean over harvested batches)", """
         SELECT avg(spread) FROM (
-            SELECT batch_id, (max(w) - min(w)) / avg(w) AS spread FROM (
-                SELECT e.batch_id, e.id, sum(l.live_weight_kg) / nullif(sum(l.unit_count), 0) AS w
-                FROM harvest_harvestevent AS e INNER JOIN harvest_harvestlot AS l ON e.id = l.event_id
-                WHERE e.batch_id IN ({OURS}) GROUP BY 1, 2) AS ring
+            SELECT batch_id, (max(w) - min(w)) / avg(w) AS spread FROM ring_harvest
             GROUP BY batch_id HAVING count(*) > 3) AS x""", 0.05, 0.15, ""),
-    ("rings of one batch: harvest weight CV (mean over harvested batches)", f"""
+    ("rings of one batch: harvest weight CV (mean over harvested batches)", """
         SELECT avg(cv) FROM (
-            SELECT batch_id, stddev_pop(w) / avg(w) AS cv FROM (
-                SELECT e.batch_id, e.id, sum(l.live_weight_kg) / nullif(sum(l.unit_count), 0) AS w
-                FROM harvest_harvestevent AS e INNER JOIN harvest_harvestlot AS l ON e.id = l.event_id
-                WHERE e.batch_id IN ({OURS}) GROUP BY 1, 2) AS ring
+            SELECT batch_id, stddev_pop(w) / avg(w) AS cv FROM ring_harvest
             GROUP BY batch_id HAVING count(*) > 3) AS x""", 0.015, 0.05, ""),
     ("tanks of one batch: weight CV on the last day of a freshwater stage (mean over batch stages)", f"""
         SELECT avg(cv) FROM (
@@ -49,15 +42,16 @@ MEASURES = [
                 SELECT geography_id, extract(YEAR FROM date) AS y, avg(temp_c) AS m
                 FROM aquasql.daily_temperature WHERE stage_order = 6 GROUP BY 1, 2 HAVING count(*) > 360) AS y
             GROUP BY geography_id) AS g""", 0.5, None, "°C"),
-    ("sea-site temperature spread (same day, between areas' mean readings; mean over days)", """
+    ("sea-site temperature spread (same day and geography, between areas' mean readings; mean over days)", """
         SELECT avg(spread) FROM (
-            SELECT d, max(m) - min(m) AS spread FROM (
-                SELECT c.area_id, r.reading_time::date AS d, avg(r.value) AS m
+            SELECT geography_id, d, max(m) - min(m) AS spread FROM (
+                SELECT a.geography_id, c.area_id, r.reading_time::date AS d, avg(r.value) AS m
                 FROM environmental_environmentalreading AS r
                 INNER JOIN environmental_environmentalparameter AS pa ON r.parameter_id = pa.id AND pa.name = 'Temperature'
                 INNER JOIN infrastructure_container AS c ON r.container_id = c.id AND c.area_id IS NOT NULL
-                GROUP BY 1, 2) AS a
-            GROUP BY d HAVING count(*) > 1) AS s""", 0.5, 2.0, "°C"),
+                INNER JOIN infrastructure_area AS a ON c.area_id = a.id
+                GROUP BY 1, 2, 3) AS a
+            GROUP BY geography_id, d HAVING count(*) > 1) AS s""", 0.5, 2.0, "°C"),
     ("freshwater stage duration spread (sd of days per stage over assignments)", f"""
         SELECT avg(sd) FROM (
             SELECT a.lifecycle_stage_id, stddev_pop(a.departure_date - a.assignment_date) AS sd
@@ -121,10 +115,37 @@ MEASURES = [
             INNER JOIN batch_actualdailyassignmentstate AS s
                 ON s.assignment_id = e.assignment_id AND s.date BETWEEN e.event_date::date - 7 AND e.event_date::date
             WHERE e.batch_id IN ({OURS}) GROUP BY 1) AS x""", 3, None, "days"),
+    ("lice after a delousing against before (mean ratio of adult females per fish, next count / trigger)", f"""
+        SELECT avg(after / nullif(before, 0)) FROM (
+            SELECT j.id,
+                (SELECT af FROM ring_count AS c WHERE c.container_id = j.container_id AND c.batch_id = j.batch_id
+                    AND c.count_date <= (j.entry_date AT TIME ZONE 'UTC')::date ORDER BY c.count_date DESC LIMIT 1) AS before,
+                (SELECT af FROM ring_count AS c WHERE c.container_id = j.container_id AND c.batch_id = j.batch_id
+                    AND c.count_date > (j.entry_date AT TIME ZONE 'UTC')::date ORDER BY c.count_date LIMIT 1) AS after
+            FROM health_journalentry AS j
+            WHERE j.batch_id IN ({OURS}) AND j.id % 8 = 3) AS x""", None, 0.5, ""),
     ("container-days above max biomass", f"""
         SELECT count(*) FROM batch_actualdailyassignmentstate AS s
         INNER JOIN infrastructure_container AS c ON s.container_id = c.id
         WHERE s.batch_id IN ({OURS}) AND s.biomass_kg > c.max_biomass_kg""", None, 0, ""),
+    ("feed container-days above capacity (all lots together, after the day's deliveries)", """
+        SELECT count(*) FROM (
+            SELECT d.feed_container_id, d.day,
+                sum(d.delivered) OVER w - (sum(d.fed) OVER w - d.fed) AS stock, f.capacity_kg
+            FROM (
+                SELECT feed_container_id, day, sum(delivered) AS delivered, sum(fed) AS fed FROM (
+                    SELECT s.feed_container_id, s.entry_date::date AS day, p.quantity_kg AS delivered, 0 AS fed
+                    FROM inventory_feedcontainerstock AS s INNER JOIN inventory_feedpurchase AS p ON s.id = p.id
+                    UNION ALL
+                    SELECT d.feed_container_id, d.drawn_at::date, 0, d.kg FROM feed_draw AS d
+                ) AS u GROUP BY 1, 2) AS d
+            INNER JOIN infrastructure_feedcontainer AS f ON d.feed_container_id = f.id
+            WINDOW w AS (PARTITION BY d.feed_container_id ORDER BY d.day)) AS x
+        WHERE stock > capacity_kg + 0.01""", None, 0, ""),
+    ("feed fed on or after its lot's expiry date (kg)", """
+        SELECT coalesce(sum(d.kg), 0) FROM feed_draw AS d
+        INNER JOIN inventory_feedpurchase AS p ON d.stock_id = p.id
+        WHERE d.drawn_at::date >= p.expiry_date""", None, 0, "kg"),
     ("utilisation at the run date: sea rings holding fish", """
         SELECT avg((EXISTS (SELECT 1 FROM batch_batchcontainerassignment AS a WHERE a.container_id = c.id
             AND a.assignment_date <= r.as_of AND (a.departure_date IS NULL OR a.departure_date > r.as_of)))::int)
@@ -151,6 +172,21 @@ def main() -> None:
     held = 0
     with psycopg.connect(resolve_dsn(args.dsn), options="-c search_path=public -c TimeZone=UTC") as conn:
         run = conn.execute("SELECT profile, seed, as_of FROM aquasql.run_setting").fetchone()
+        # adult female lice per fish of each ring count (normalized rows)
+        conn.execute(f"""CREATE TEMP TABLE ring_count AS
+            SELECT c.batch_id, c.container_id, c.count_date, sum(c.count_value)::float8 / max(c.fish_sampled) AS af
+            FROM health_licecount AS c INNER JOIN health_licetype AS t ON c.lice_type_id = t.id
+            WHERE t.species = 'Lepeophtheirus salmonis' AND t.gender = 'female' AND t.development_stage = 'adult'
+                AND c.batch_id IN ({OURS})
+            GROUP BY 1, 2, 3""")
+        conn.execute("CREATE INDEX ON ring_count (container_id, batch_id, count_date)")
+        # a ring's harvest weight: its lots' live weight over their fish
+        conn.execute(f"""CREATE TEMP TABLE ring_harvest AS
+            SELECT e.batch_id, e.id, sum(l.live_weight_kg) / nullif(sum(l.unit_count), 0) AS w
+            FROM harvest_harvestevent AS e INNER JOIN harvest_harvestlot AS l ON e.id = l.event_id
+            WHERE e.batch_id IN ({OURS}) GROUP BY 1, 2""")
+        # every feeding's draws from the lots, FIFO (as the feed stock step allocated them)
+        conn.execute("CREATE TEMP TABLE feed_draw AS SELECT * FROM aquasql.feed_draws()")
         print(f"profile {run[0]}, seed {run[1]}, run date {run[2]}\n")
         for name, sql, low, high, unit in MEASURES:
             value = conn.execute(sql).fetchone()[0]

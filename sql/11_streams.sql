@@ -68,6 +68,11 @@ AS $$
     ('wave_phase_1', 27, 'rand_uniform', 'container', 1, 'phase of the 23-day water-quality wave'),
     ('wave_phase_2', 39, 'rand_uniform', 'container', 1, 'phase of the 71-day water-quality wave'),
     ('area_salinity', 40, 'rand_normal', 'sea area', 1, 'salinity offset of a sea area'),
+    ('rain_phase', 102, 'rand_uniform', 'sea area', 1, 'phase of a sea area''s rain and run-off cycle'),
+    -- sensors (59_sensors.sql)
+    ('calibration_phase', 103, 'rand_uniform', 'sensor', 1, 'day of a sensor''s calibration routine'),
+    ('sensor_outage', 104, 'rand_uniform', 'sensor, week', 1, 'whether a sensor is out of service for a week'),
+    ('sensor_drift_sign', 105, 'rand_uniform', 'sensor', 1, 'direction of a sensor''s drift'),
     ('oxygen_episode', 26, 'rand_uniform', 'container, day', 1, 'low-oxygen episode'),
     ('reading_noise', 25, 'rand_normal', 'sensor, day, hour slot', 1, 'noise of a sensor reading'),
     -- feed stock (62_feed_inventory.sql)

@@ -199,8 +199,9 @@ INSERT INTO aquasql.model_parameter AS m (name, value, comment) VALUES
 ('handling_factor', 2.5, 'hazard multiplier on those days'),
 -- Differences between the containers of one batch (22_variation.sql). Rings of one batch
 -- differ by 5-15 % in mean weight at harvest (issue 9, farm harvest records): with 12-15 rings,
--- an sd of 3.5 % gives a range of about 10 %; tanks, graded and fed alike, differ less.
-('container_weight_sd_sea', 0.035, 'sd of a ring''s mean weight relative to its batch''s, once settled'),
+-- an sd of 3 % gives a range of about 10 % (and 13-15 % between the first ring harvested and the
+-- last, which grew meanwhile; the heaviest go first); tanks, graded and fed alike, differ less.
+('container_weight_sd_sea', 0.03, 'sd of a ring''s mean weight relative to its batch''s, once settled'),
 ('container_weight_sd_tank', 0.015, 'sd of a tank''s mean weight relative to its batch''s, once settled'),
 ('container_weight_ramp_days_sea', 300, 'days at sea over which a ring drifts to its own weight'),
 ('container_weight_ramp_days_tank', 60, 'days in a tank over which it drifts to its own weight'),
@@ -232,6 +233,22 @@ INSERT INTO aquasql.model_parameter AS m (name, value, comment) VALUES
 ('feed_withdrawal_days_harvest', 7, 'days without feed before a ring is harvested'),
 ('feed_withdrawal_days_sea_transfer', 2, 'days without feed before the move to sea'),
 ('feed_withdrawal_days_tank_transfer', 0, 'days without feed before a freshwater tank move'),
+-- Sensors (59_sensors.sql): probes are calibrated on a routine (optical oxygen and pH probes
+-- every one to three months, manufacturers' guidance), drift in between (oxygen probes about
+-- 1-2 % saturation a month, pH electrodes about 0.05 a month), and are now and then out of
+-- service (fouling, breakage, repair).
+('sensor_calibration_days', 90, 'days between routine calibrations of a sensor'),
+('sensor_outage_probability', 0.01, 'chance that a sensor gives no readings in a week'),
+('sensor_drift_temperature_per_day', 0.0005, 'drift of a temperature probe, degrees C a day since calibration'),
+('sensor_drift_oxygen_per_day', 0.02, 'drift of an oxygen probe, % saturation a day since calibration'),
+('sensor_drift_ph_per_day', 0.0005, 'drift of a pH electrode, pH units a day since calibration'),
+('sensor_drift_salinity_per_day', 0.002, 'drift of a salinity probe, psu a day since calibration'),
+('sensor_drift_relative_per_day', 0.001, 'relative drift of a CO2 or nitrogen probe a day since calibration'),
+-- Rain: Scottish sea lochs freshen after rain and run-off (salinity down by several psu for
+-- days); open Faroese sites hardly. A cycle of rainy spells per area, scaled by the
+-- geography's salinity sd.
+('rain_cycle_days', 11, 'days of an area''s cycle of rainy spells'),
+('rain_salinity_drop_sd', 2.5, 'salinity drop at the height of a rainy spell, in the geography''s salinity sd'),
 ('feed_waste', 0.02, 'feed given beyond the biological FCR (uneaten pellets)'),
 -- Growth samples: weekly in freshwater tanks (domain reference section 5, Sampling); sea rings
 -- are crowded and weighed about monthly (every 4-5 weeks, as sea farms report).

@@ -405,6 +405,13 @@ BEGIN
         planned_at = now();
 
     PERFORM aquasql.write_planned_batches(p_profile, p_as_of);
+    -- the sensors of the stations and areas the plan uses: calibrated on their routine
+    PERFORM aquasql.set_sensor_calibration(p_seed, p_as_of, ARRAY(
+        SELECT c.id FROM infrastructure_container AS c
+        LEFT JOIN infrastructure_hall AS h ON c.hall_id = h.id
+        WHERE h.freshwater_station_id IN (SELECT s.id FROM plan_station AS s)
+            OR c.area_id IN (SELECT a.id FROM plan_area AS a)
+    ));
 
 
     SELECT count(*) INTO planned FROM aquasql.plan_batch;

@@ -6,7 +6,9 @@
 -- A reading is base + cycle × diurnal(hour) + sd × z (or base × exp(cycle × diurnal + sd × z)
 -- for the positive water-quality parameters), where the base comes from the container-day:
 -- the daily-state temperature, biomass density (biomass / max biomass), two slow waves with a
--- per-container phase, and the geography's salinity.
+-- per-container phase, the geography's salinity and the area's rainy spells. Each probe drifts
+-- from its last routine calibration and is out of service for a week now and then
+-- (59_sensors.sql): no readings then.
 
 -- The diurnal shape of the reading hours: lowest early morning, highest mid-afternoon, and
 -- zero on average so a day's mean temperature reading is the daily-state temperature.
@@ -35,6 +37,15 @@ AS $$
 DECLARE
     batches bigint[] := aquasql.plan_batches(p_batches);
     seed bigint := aquasql.run_seed();
+    calibration_days integer := aquasql.param('sensor_calibration_days')::integer;
+    outage_probability double precision := aquasql.param('sensor_outage_probability');
+    drift_temperature double precision := aquasql.param('sensor_drift_temperature_per_day');
+    drift_oxygen double precision := aquasql.param('sensor_drift_oxygen_per_day');
+    drift_ph double precision := aquasql.param('sensor_drift_ph_per_day');
+    drift_salinity double precision := aquasql.param('sensor_drift_salinity_per_day');
+    drift_relative double precision := aquasql.param('sensor_drift_relative_per_day');
+    rain_days double precision := aquasql.param('rain_cycle_days');
+    rain_drop double precision := aquasql.param('rain_salinity_drop_sd');
     written bigint;
     top_id bigint;
 BEGIN
@@ -59,6 +70,7 @@ BEGIN
             gp.sea_temp_mean,
             2 * pi() * aquasql.rand_uniform(seed, aquasql.stream('wave_phase_1'), c.id, 1) AS phase1,
             2 * pi() * aquasql.rand_uniform(seed, aquasql.stream('wave_phase_2'), c.id, 2) AS phase2,
+            2 * pi() * aquasql.rand_uniform(seed, aquasql.stream('rain_phase'), coalesce(c.area_id, 0)) AS rain_phase,
             gp.salinity_mean + gp.salinity_sd * greatest(-3.5, least(1.0,
                 aquasql.rand_normal(seed, aquasql.stream('area_salinity'), coalesce(c.area_id, 0), 3)
             )) AS salinity,
@@ -102,6 +114,9 @@ BEGIN
             least(1.5, d.biomass_kg::double precision / nullif(c.max_biomass_kg, 0)) AS density,
             sin(aquasql.day_key(d.date) * (2 * pi() / 23) + c.phase1) AS wave1,
             sin(aquasql.day_key(d.date) * (2 * pi() / 71) + c.phase2) AS wave2,
+            -- rainy spells: sharp, short freshening of the sea area's surface water
+            CASE WHEN c.sea THEN power(greatest(0, sin(aquasql.day_key(d.date) * (2 * pi() / rain_days) + c.rain_phase)), 4)
+                ELSE 0 END AS rain,
             -- low-oxygen episode: about 3 per container and year; depth, first slot and
             -- length (2 h to a whole day) all come from the same uniform, rescaled
             aquasql.rand_uniform(seed, aquasql.stream('oxygen_episode'), d.container_id, aquasql.day_key(d.date))
@@ -118,6 +133,10 @@ BEGIN
 
     sensor_day AS (
         -- Per sensor and day: the base value, the size of the daily cycle and the noise sd.
+        -- Water chemistry moves together: oxygen saturation falls with temperature and
+        -- biomass and rises with photosynthesis (wave1); CO2 moves against oxygen and pH
+        -- against CO2; salinity drops after rain. Each probe drifts from its last
+        -- calibration (drift: in the parameter's units, or relative for the log-normal ones).
         SELECT
             cd.state_id * 64 + s.slot * 6 AS id_base,
             s.parameter_id,
@@ -130,16 +149,17 @@ BEGIN
             s.slot,
             cd.episode,
             CASE s.slot
-                WHEN 1 THEN cd.temp_c
+                WHEN 1 THEN cd.temp_c + drift.days * drift.sign * drift_temperature
                 WHEN 2 THEN CASE WHEN cd.sea THEN 91.0 ELSE 93.5 END
-                    - 1.5 * cd.temp_anomaly - 4 * cd.density + 1.5 * cd.wave1
-                WHEN 3 THEN CASE WHEN cd.sea THEN 8.0 + 0.07 * cd.wave2
-                    ELSE 7.17 + 0.13 * cd.wave2 - 0.08 * cd.density END
-                WHEN 4 THEN 8.0 * (1 + 0.5 * cd.density) * exp(0.12 * cd.wave1)
-                WHEN 5 THEN 0.028 * (1 + cd.density) * exp(0.25 * cd.wave1)
-                WHEN 6 THEN 15.0 * (1 + 0.8 * cd.density) * exp(0.3 * cd.wave2)
-                WHEN 7 THEN 0.013 * (1 + cd.density) * exp(0.3 * cd.wave1)
-                WHEN 8 THEN cd.salinity + 0.35 * cd.salinity_sd * cd.wave2
+                    - 1.5 * cd.temp_anomaly - 4 * cd.density + 1.5 * cd.wave1 + drift.days * drift.sign * drift_oxygen
+                WHEN 3 THEN CASE WHEN cd.sea THEN 8.0 + 0.05 * cd.wave1
+                    ELSE 7.17 + 0.10 * cd.wave1 - 0.08 * cd.density END + drift.days * drift.sign * drift_ph
+                WHEN 4 THEN 8.0 * (1 + 0.5 * cd.density) * exp(-0.12 * cd.wave1 + drift.days * drift.sign * drift_relative)
+                WHEN 5 THEN 0.028 * (1 + cd.density) * exp(0.25 * cd.wave2 + drift.days * drift.sign * drift_relative)
+                WHEN 6 THEN 15.0 * (1 + 0.8 * cd.density) * exp(0.3 * cd.wave2 + drift.days * drift.sign * drift_relative)
+                WHEN 7 THEN 0.013 * (1 + cd.density) * exp(0.3 * cd.wave2 + drift.days * drift.sign * drift_relative)
+                WHEN 8 THEN cd.salinity + cd.salinity_sd * (0.35 * cd.wave2 - rain_drop * cd.rain)
+                    + drift.days * drift.sign * drift_salinity
             END AS base,
             -- daily cycle: warmer, more oxygen (photosynthesis, aeration) and slightly higher
             -- pH in the afternoon at sea, nearly flat in the controlled halls; CO2 and the
@@ -163,6 +183,13 @@ BEGIN
             END AS sd
         FROM container_day AS cd
         INNER JOIN sensor AS s ON cd.container_id = s.container_id
+        CROSS JOIN LATERAL (
+            SELECT
+                aquasql.days_since_calibration(seed, s.sensor_id, cd.day_key, calibration_days) AS days,
+                aquasql.sensor_drift_sign(seed, s.sensor_id) AS sign
+        ) AS drift
+        -- a sensor out of service gives no readings that week
+        WHERE NOT aquasql.sensor_out_of_service(seed, s.sensor_id, cd.day_key, outage_probability)
         OFFSET 0
     ),
 
@@ -230,6 +257,7 @@ $$;
 
 COMMENT ON FUNCTION aquasql.generate_readings(bigint[]) IS
 'Environmental readings of the given batches (default: all planned): 6 a day (06-18 UTC) from '
-'every active sensor of each container, for every day an assignment holds fish. Replaces the '
+'every active sensor of each container, for every day an assignment holds fish, but for the weeks a '
+'sensor is out of service (aquasql.sensor_out_of_service). Replaces the '
 'batches'' existing readings; returns the rows written. Reading id = daily-state id × 64 + '
 'sensor slot × 6 + hour slot.';

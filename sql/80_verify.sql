@@ -168,7 +168,9 @@ AS $$
         SELECT
             ps.batch_id, ps.stage_order, ps.feed, ps.gain,
             ps.feed / nullif(ps.gain, 0) AS fcr
-        FROM per_stage AS ps WHERE ps.fed_days >= 14
+        -- a stage of a few weeks is all handling and post-transfer losses: farms quote FCR
+        -- over a month or more
+        FROM per_stage AS ps WHERE ps.fed_days >= 30
     ),
 
     fcr_batch AS (
@@ -225,7 +227,7 @@ AS $$
         INNER JOIN batch_lifecyclestage AS st ON f.stage_order = st."order"
     ) AS x
     CROSS JOIN LATERAL aquasql.verify_band(
-        'FCR per stage (feed / biomass gain)', x.vals, x.labels, 0.8, 1.5, '0.8 – 1.5 (stages fed ≥ 14 days)', 3,
+        'FCR per stage (feed / biomass gain)', x.vals, x.labels, 0.8, 1.5, '0.8 – 1.5 (stages fed ≥ 30 days)', 3,
         'batch stages'
     ) AS v
     UNION ALL
@@ -805,7 +807,8 @@ AS $$
         FROM counted
     ) AS x
     CROSS JOIN LATERAL aquasql.verify_band(
-        'aquamind volume: readings per sensor-day', x.vals, x.labels, 5.9, 6.1, '6 (06 – 18 h) while occupied', 2
+        'aquamind volume: readings per sensor-day', x.vals, x.labels, 5.7, 6.0,
+        '6 (06 – 18 h) while occupied, less the weeks a sensor is out of service', 2
     ) AS v
     UNION ALL
     SELECT v.* FROM (
@@ -836,8 +839,9 @@ AS $$
     ) AS v
     UNION ALL
     SELECT v.* FROM (
+        -- batches a week or more at sea: the first count is on a ring's first working-day slot
         SELECT array_agg(lice::numeric / nullif(sea_days, 0)) AS vals, array_agg(batch_number) AS labels
-        FROM counted
+        FROM counted WHERE sea_days >= 7 * rings
     ) AS x
     CROSS JOIN LATERAL aquasql.verify_band(
         'aquamind volume: lice-count rows per sea container-day', x.vals, x.labels, 0.2, 1.2,

@@ -101,15 +101,8 @@ def generate_batches(dsn: str, batch_ids: list[int], workers: int, with_individu
                         progress.update(task, advance=1, rows=sum(result.rows.values()))
                         log_progress(progress.tasks[0].completed, len(batch_ids), sum(result.rows.values()))
 
-        threads = [threading.Thread(target=worker, daemon=True) for _ in range(max(1, workers))]
-        for t in threads:
-            t.start()
-        try:
-            for t in threads:
-                t.join()
-        except BaseException:  # Ctrl-C: no worker takes another batch; the one being written rolls back
-            stop.set()
-            raise
+        # Ctrl-C: no worker takes another batch; the one being written rolls back
+        run_threads(worker, workers, on_interrupt=stop.set)
     result.seconds = time.perf_counter() - started
     if failures:
         first = failures[0]
