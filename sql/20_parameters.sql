@@ -199,7 +199,7 @@ INSERT INTO aquasql.model_parameter AS m (name, value, comment) VALUES
 ('handling_factor', 2.5, 'hazard multiplier on those days'),
 -- Differences between the containers of one batch (22_variation.sql). Rings of one batch
 -- differ by 5-15 % in mean weight at harvest (issue 9, farm harvest records): with 12-15 rings,
--- an sd of 3 % gives a range of about 10 % (and 13-15 % between the first ring harvested and the
+-- an sd of 3 % gives a range of about 10 % (more between the first ring harvested and the
 -- last, which grew meanwhile; the heaviest go first); tanks, graded and fed alike, differ less.
 ('container_weight_sd_sea', 0.03, 'sd of a ring''s mean weight relative to its batch''s, once settled'),
 ('container_weight_sd_tank', 0.015, 'sd of a tank''s mean weight relative to its batch''s, once settled'),
