@@ -291,6 +291,7 @@ BEGIN
     -- Eggs the station can raise: no freshwater hall may go above its max biomass at the end
     -- of a stage, for a lucky batch in its heaviest tank (container_weight_sd_tank × 2.5 above
     -- the mean); a farm orders fewer eggs for a fast-growing year class rather than overstock.
+    -- An egg count the caller pins (p_eggs) is kept as given.
     UPDATE plan_candidate AS c SET eggs = floor(c.eggs * h.ratio)::integer
     FROM (
         SELECT
@@ -305,7 +306,7 @@ BEGIN
         INNER JOIN aquasql.stage_parameter AS sp ON f.stage_order = sp.stage_order
         GROUP BY f.batch_id
     ) AS h
-    WHERE h.batch_id = c.batch_id AND h.ratio < 1;
+    WHERE h.batch_id = c.batch_id AND h.ratio < 1 AND p_eggs IS NULL;
 
     -- Rings for the fish expected at sea transfer: ≤ ring_max_fish each, with a margin.
     UPDATE plan_candidate AS c SET rings = ceil(
@@ -425,4 +426,4 @@ COMMENT ON FUNCTION aquasql.plan(
 'Plan every batch of a profile (batches per geography, stagger days or saturation) up to the run '
 'date p_as_of: writes batch_batch, batch_batchcontainerassignment and the aquasql plan tables. '
 'p_geography, p_start_date and p_eggs pin one geography, the first start and the egg count '
-'(single-batch runs).';
+'(single-batch runs; a pinned egg count is not reduced to fit the halls).';
