@@ -29,6 +29,13 @@ MEASURES = [
         SELECT avg(cv) FROM (
             SELECT batch_id, stddev_pop(w) / avg(w) AS cv FROM ring_harvest
             GROUP BY batch_id HAVING count(*) > 3) AS x""", 0.015, 0.05, ""),
+    ("rings of one batch on the day its harvest starts: weight range (max - min) / mean (mean over batches)", f"""
+        SELECT avg(spread) FROM (
+            SELECT s.batch_id, (max(s.avg_weight_g) - min(s.avg_weight_g)) / avg(s.avg_weight_g) AS spread
+            FROM batch_actualdailyassignmentstate AS s
+            INNER JOIN aquasql.plan_batch AS p ON s.batch_id = p.batch_id AND s.date = p.harvest_start_date
+            INNER JOIN batch_lifecyclestage AS st ON s.lifecycle_stage_id = st.id AND st."order" = 6
+            WHERE s.batch_id IN ({OURS}) GROUP BY s.batch_id HAVING count(*) > 3) AS x""", 0.05, 0.15, ""),
     ("tanks of one batch: weight CV on the last day of a freshwater stage (mean over batch stages)", f"""
         SELECT avg(cv) FROM (
             SELECT s.batch_id, s.lifecycle_stage_id, stddev_pop(s.avg_weight_g) / avg(s.avg_weight_g) AS cv
