@@ -199,9 +199,10 @@ INSERT INTO aquasql.model_parameter AS m (name, value, comment) VALUES
 ('handling_factor', 2.5, 'hazard multiplier on those days'),
 -- Differences between the containers of one batch (22_variation.sql). Rings of one batch
 -- differ by 5-15 % in mean weight at harvest (issue 9, farm harvest records). Measured on the
--- full profile: an sd of 3.5 % gives rings 12 % apart on the day a harvest starts and, as
--- they leave heaviest first while the rest grow on for weeks, 15 % apart in the weights
--- harvested (3 %: 10 % and 16 %). Tanks, graded and fed alike, differ less.
+-- full profile (mean over batches, max - min over mean): with an sd of 3.5 % the weights
+-- harvested are 14.7 % apart, as rings leave heaviest first while the rest grow on for weeks;
+-- with 3 % they were 10 % apart on the day a harvest starts but 16 % in the weights harvested.
+-- Tanks, graded and fed alike, differ less.
 ('container_weight_sd_sea', 0.035, 'sd of a ring''s mean weight relative to its batch''s, once settled'),
 ('container_weight_sd_tank', 0.015, 'sd of a tank''s mean weight relative to its batch''s, once settled'),
 ('container_weight_ramp_days_sea', 300, 'days at sea over which a ring drifts to its own weight'),
