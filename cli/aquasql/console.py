@@ -95,8 +95,8 @@ def working(label: str) -> Iterator[None]:
 class Tally:
     """Items done of N (indexes built, keys validated), counted from several threads.
 
-    On a terminal a progress bar; in a log a plain line '  label: 5/14 done, 63 s' at most
-    every LOG_INTERVAL_S, and one at the end; nothing when quiet.
+    On a terminal a progress bar; in a log a plain line '  label: 5/14 done, 63 s' every
+    LOG_INTERVAL_S (also while one long item is under way), and one at the end; nothing when quiet.
     """
 
     def __init__(self, label: str, total: int):
@@ -104,34 +104,43 @@ class Tally:
         self.total = total
         self.done = 0
         self._lock = threading.Lock()
-        self._started = self._last_line = time.perf_counter()
+        self._started = time.perf_counter()
         self._bar: Progress | None = None
         self._task = None
+        self._stopped = threading.Event()
 
     def __enter__(self) -> "Tally":
-        self._started = self._last_line = time.perf_counter()
-        if err.is_terminal and not err.quiet:
+        self._started = time.perf_counter()
+        if err.quiet:
+            return self
+        if err.is_terminal:
             self._bar = Progress(TextColumn(f"  {self.label}"), BarColumn(), MofNCompleteColumn(),
                                  TimeElapsedColumn(), console=err, transient=False)
             self._bar.start()
             self._task = self._bar.add_task(self.label, total=self.total)
+        else:
+            threading.Thread(target=self._beat, daemon=True).start()
         return self
+
+    def _beat(self) -> None:
+        while not self._stopped.wait(LOG_INTERVAL_S):
+            self._line(unless_done=True)
 
     def advance(self) -> None:
         with self._lock:
             self.done += 1
             if self._bar is not None:
                 self._bar.update(self._task, completed=self.done)
-            elif time.perf_counter() - self._last_line >= LOG_INTERVAL_S and self.done < self.total:
-                self._line()
 
-    def _line(self) -> None:
-        self._last_line = time.perf_counter()
-        err.print(f"  {self.label}: {self.done}/{self.total} done, {self._last_line - self._started:.0f} s")
+    def _line(self, unless_done: bool = False) -> None:
+        with self._lock:
+            if unless_done and self.done >= self.total:
+                return  # the closing line says it
+            err.print(f"  {self.label}: {self.done}/{self.total} done, {time.perf_counter() - self._started:.0f} s")
 
     def __exit__(self, *exc) -> None:
+        self._stopped.set()
         if self._bar is not None:
             self._bar.stop()
-        else:
-            with self._lock:
-                self._line()
+        elif not err.quiet:
+            self._line()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from typing import Optional
 
@@ -13,12 +14,16 @@ from .errors import AquasqlError
 from . import run_progress
 from . import orchestrate
 from .orchestrate import GenerationResult, SuspendedKey, build_indexes, generate_batches
-from .sqlcall import record_phase, step
+from .sqlcall import finish_phase, record_phase, step, timed_phase
 
 # Tables whose secondary indexes are built once after the load instead of row by row: no
 # generator reads them back by those indexes while batches load (the feed stock step reads
 # all feeding events at once, and its cost update finds them by primary key).
 INDEX_SUSPENDED_TABLES = ["environmental_environmentalreading", "inventory_feedingevent"]
+# The tables the cross-batch steps write (aquasql.generate_feed_inventory: purchases, lots and
+# feeding costs): their keys and indexes wait for those steps; the other tables' are restored
+# beside them.
+CROSS_BATCH_WRITTEN_TABLES = ["inventory_feedingevent", "inventory_feedpurchase", "inventory_feedcontainerstock"]
 
 
 def load_batches(conn, dsn: str, workers: int, with_individuals: bool, resume: Optional[run_progress.Run] = None,
@@ -53,16 +58,15 @@ def load_batches(conn, dsn: str, workers: int, with_individuals: bool, resume: O
             if todo:
                 result = generate_batches(dsn, todo, workers, with_individuals)
                 record_phase("generating batches", result.seconds)
-            with step(conn, "cross-batch steps"):
-                result.rows.update(dict(generate.finish(conn)))
-                run_progress.cross_batch_done(conn)
+            finish_with_indexes(conn, dsn, workers, result)
         except KeyboardInterrupt:
             raise  # the next run puts keys and indexes back first, then goes on
         except BaseException:
             restore_load(conn, dsn, workers)
             raise
-        restore_load(conn, dsn, workers)
-    check_generated_properties(conn)
+        restore_keys_and_check(conn, dsn, workers)
+    else:
+        check_generated_properties(conn)
     total = sum(result.rows.values())
     for family, n in sorted(result.rows.items(), key=lambda kv: -kv[1]):
         err.print(f"    {n:>12,} {family}")
@@ -78,6 +82,78 @@ def load_batches(conn, dsn: str, workers: int, with_individuals: bool, resume: O
 def restore_load(conn, dsn: str, workers: int) -> None:
     restore_indexes(conn, dsn, workers)
     restore_foreign_keys(conn, dsn, workers)
+
+
+def finish_with_indexes(conn, dsn: str, workers: int, result: GenerationResult) -> None:
+    """The cross-batch steps on conn, and beside them the keys and indexes of the tables they do not write.
+
+    The cross-batch steps (feed stock) run in one session. Meanwhile another session
+    validates the foreign keys that touch none of their tables (the readings' keys, which can
+    only validate one after the other) and then builds the set-aside indexes of those tables
+    (the readings: most of the index work), with the remaining sessions. Once the steps have
+    committed, every session builds the rest.
+    """
+    suspended = conn.execute("SELECT index_name, table_name::text FROM aquasql.suspended_index ORDER BY 1").fetchall()
+    beside = [name for name, table in suspended if table not in CROSS_BATCH_WRITTEN_TABLES]
+    after = [name for name, table in suspended if table in CROSS_BATCH_WRITTEN_TABLES]
+    if workers < 2 or not beside:
+        with step(conn, "cross-batch steps"):
+            finish_cross_batch(conn, result)
+        restore_indexes(conn, dsn, workers)
+        return
+    written = {oid for (oid,) in conn.execute(
+        "SELECT to_regclass(t)::oid FROM unnest(%s::text[]) AS t", [CROSS_BATCH_WRITTEN_TABLES])}
+    beside_tables = {oid for (oid,) in conn.execute(
+        "SELECT DISTINCT table_name::oid FROM aquasql.suspended_index WHERE index_name = ANY(%s)", [beside])}
+    # the keys of the tables whose indexes are built beside: validated first, before those indexes
+    early_keys = tuple(k for k in suspended_keys(conn) if not k.tables & written and k.tables & beside_tables)
+    started = time.perf_counter()
+    with orchestrate.IndexBuilder(dsn, len(early_keys) + len(suspended), "keys and indexes") as builder:
+        builder.add(beside)
+        builder.grow(min(workers - 1, len(beside)), keys_first=early_keys)
+        with step(conn, "cross-batch steps, keys and indexes beside them", live=False):
+            finish_cross_batch(conn, result)
+        after_steps = time.perf_counter()
+        # this session goes on with those: the others may still wait for the early keys' locks
+        builder.add(after, first=True)
+        builder.grow(min(workers, len(suspended)))
+    # the phases add up to the run: this one counts from the end of the cross-batch steps
+    finish_phase(f"validating {len(early_keys)} foreign keys and building {len(suspended)} set-aside indexes, "
+                 "after the cross-batch steps", after_steps)
+    err.print(f"    keys and indexes took {time.perf_counter() - started:.1f} s from the start of the cross-batch steps")
+
+
+def finish_cross_batch(conn, result: GenerationResult) -> None:
+    result.rows.update(dict(generate.finish(conn)))
+    run_progress.cross_batch_done(conn)
+
+
+def restore_keys_and_check(conn, dsn: str, workers: int) -> None:
+    """Restore the suspended keys and, from a session of its own beside them, check the generated data.
+
+    The check only reads, and the keys of the largest table (the readings) validate one after
+    the other: the check takes a core they leave idle.
+    """
+    if workers < 2:
+        restore_foreign_keys(conn, dsn, workers)
+        check_generated_properties(conn)
+        return
+    failures: list[BaseException] = []
+
+    def check() -> None:
+        try:
+            with orchestrate.worker_session(dsn) as session:
+                check_generated_properties(session, live=False, phase=False)
+        except BaseException as exc:  # re-raised in the caller's thread
+            failures.append(exc)
+
+    with timed_phase("restoring and validating foreign keys, the generated data checked beside them"):
+        checker = threading.Thread(target=check, daemon=True)
+        checker.start()
+        restore_foreign_keys(conn, dsn, workers, phase=False)
+        checker.join()
+    if failures:
+        raise failures[0]
 
 
 # The suspended keys, each with the tables its ADD FOREIGN KEY locks (its own and the one it
@@ -102,15 +178,15 @@ def suspended_keys(conn) -> list[SuspendedKey]:
             for table, name, oid, referenced, size in conn.execute(SUSPENDED_KEYS)]
 
 
-def restore_foreign_keys(conn, dsn: Optional[str] = None, workers: int = 1) -> None:
+def restore_foreign_keys(conn, dsn: Optional[str] = None, workers: int = 1, phase: bool = True) -> None:
     """Re-add the suspended keys: from `workers` sessions when a DSN is given, else on conn."""
     if dsn is None:
-        with step(conn, "restoring and validating foreign keys"):
+        with step(conn, "restoring and validating foreign keys", phase=phase):
             conn.execute("SELECT aquasql.restore_foreign_keys()")
         return
     keys = suspended_keys(conn)
     if keys:
-        with step(conn, "restoring and validating foreign keys", live=False):
+        with step(conn, "restoring and validating foreign keys", live=False, phase=phase):
             orchestrate.restore_foreign_keys(dsn, keys, workers)
 
 
@@ -137,9 +213,9 @@ def restore_interrupted_load(conn: psycopg.Connection, dsn: Optional[str] = None
         restore_foreign_keys(conn, dsn, workers)
 
 
-def check_generated_properties(conn) -> None:
+def check_generated_properties(conn, live: bool = True, phase: bool = True) -> None:
     """The run's own last word: its rows keep aquasql's guarantees, or it fails saying which."""
-    with step(conn, "checking the generated data (assignments, overlaps, fish conserved)"):
+    with step(conn, "checking the generated data (assignments, overlaps, fish conserved)", live=live, phase=phase):
         broken = conn.execute(
             "SELECT property, violations FROM aquasql.generated_property_violations() WHERE violations > 0"
         ).fetchall()

@@ -113,36 +113,6 @@ def generate_batches(dsn: str, batch_ids: list[int], workers: int, with_individu
     return result
 
 
-def build_indexes(dsn: str, index_names: list[str], workers: int) -> None:
-    """Build set-aside indexes, several at once from separate sessions, showing how many are done.
-
-    Daemon threads, so that Ctrl-C ends the command at once: an index being built is rolled
-    back with its session, and stays set aside for the next run to build.
-    """
-    todo: queue.Queue[str] = queue.Queue()
-    for name in index_names:
-        todo.put(name)
-    failures: list[psycopg.Error] = []
-
-    with Tally("building indexes", len(index_names)) as tally:
-        def build() -> None:
-            try:
-                with worker_session(dsn) as conn:
-                    while not failures:
-                        try:
-                            name = todo.get_nowait()
-                        except queue.Empty:
-                            return
-                        conn.execute("SELECT aquasql.restore_index(%s)", [name])
-                        tally.advance()
-            except psycopg.Error as exc:
-                failures.append(exc)
-
-        run_threads(build, min(workers, len(index_names)))
-    if failures:
-        raise server_error(failures[0], "building the set-aside indexes")
-
-
 @dataclass(frozen=True)
 class SuspendedKey:
     """A foreign key set aside: its table, name, the tables it locks (both sides), and a size to order by."""
@@ -151,6 +121,83 @@ class SuspendedKey:
     name: str
     tables: frozenset[int]
     size: int
+
+
+class IndexBuilder:
+    """Builds set-aside indexes from parallel sessions while the caller goes on, showing how many are done.
+
+    Indexes are queued with add() and sessions started with grow(), so that indexes of tables
+    another step still writes can wait for it while the others are built beside it. Leaving
+    the block waits for every queued index. Daemon threads, so that Ctrl-C ends the command at
+    once: an index being built is rolled back with its session and stays set aside for the
+    next run to build.
+    """
+
+    def __init__(self, dsn: str, total: int, label: str):
+        self.dsn = dsn
+        # (0: first, 1: in turn, 2: end of work; order added, index name or None)
+        self.todo: queue.PriorityQueue[tuple[int, int, str | None]] = queue.PriorityQueue()
+        self.added = 0
+        self.tally = Tally(label, total)
+        self.failures: list[psycopg.Error] = []
+        self.threads: list[threading.Thread] = []
+
+    def __enter__(self) -> "IndexBuilder":
+        self.tally.__enter__()
+        return self
+
+    def add(self, index_names: list[str], first: bool = False) -> None:
+        """Queue indexes to build, after those queued before or (first) ahead of them."""
+        for name in index_names:
+            self.added += 1
+            self.todo.put((0 if first else 1, self.added, name))
+
+    def grow(self, sessions: int, keys_first: tuple[SuspendedKey, ...] = ()) -> None:
+        """Build from this many sessions in all (never fewer than already run).
+
+        keys_first: foreign keys the first new session restores, one after the other, before
+        it takes indexes (keys of one table cannot validate side by side, and an index of that
+        table waits for them).
+        """
+        for i in range(sessions - len(self.threads)):
+            thread = threading.Thread(target=self._build, args=(keys_first if i == 0 else (),), daemon=True)
+            thread.start()
+            self.threads.append(thread)
+
+    def _build(self, keys_first: tuple[SuspendedKey, ...]) -> None:
+        try:
+            with worker_session(self.dsn) as conn:
+                for key in keys_first:
+                    if self.failures:
+                        return
+                    conn.execute("SELECT aquasql.restore_foreign_key(%s::regclass, %s)", [key.table, key.name])
+                    self.tally.advance()
+                while not self.failures and (name := self.todo.get()[2]) is not None:
+                    conn.execute("SELECT aquasql.restore_index(%s)", [name])
+                    self.tally.advance()
+        except psycopg.Error as exc:
+            self.failures.append(exc)
+
+    def __exit__(self, exc_type, *exc) -> None:
+        if exc_type is KeyboardInterrupt:
+            self.tally.__exit__(exc_type, *exc)
+            return
+        self.grow(1)  # queued indexes get built even if the caller started no session
+        for _ in self.threads:
+            self.added += 1
+            self.todo.put((2, self.added, None))
+        for thread in self.threads:
+            thread.join()
+        self.tally.__exit__(exc_type, *exc)
+        if self.failures and exc_type is None:
+            raise server_error(self.failures[0], self.tally.label)
+
+
+def build_indexes(dsn: str, index_names: list[str], workers: int) -> None:
+    """Build set-aside indexes, several at once from separate sessions, showing how many are done."""
+    with IndexBuilder(dsn, len(index_names), "building indexes") as builder:
+        builder.add(index_names)
+        builder.grow(min(workers, len(index_names)))
 
 
 class KeyQueue:

@@ -34,10 +34,11 @@ def reset_phases() -> None:
 
 
 @contextmanager
-def step(conn: psycopg.Connection, label: str, live: bool = True):
+def step(conn: psycopg.Connection, label: str, live: bool = True, phase: bool = True):
     """One step in one transaction: committed whole, or rolled back with a clear message.
 
     live=False: the block shows progress of its own (no spinner, no heartbeat lines).
+    phase=False: part of a phase timed around it (timed_phase), so no phase or step line of its own.
     """
     started = time.perf_counter()
     try:
@@ -45,6 +46,20 @@ def step(conn: psycopg.Connection, label: str, live: bool = True):
             yield
     except psycopg.Error as exc:
         raise server_error(exc, label) from None
+    if phase:
+        finish_phase(label, started)
+
+
+@contextmanager
+def timed_phase(label: str):
+    """A phase made of work in several sessions: its seconds and step line when the block ends."""
+    started = time.perf_counter()
+    yield
+    finish_phase(label, started)
+
+
+def finish_phase(label: str, started: float) -> None:
+    """Record a phase that began at `started` (perf_counter) and print its step line."""
     seconds = time.perf_counter() - started
     record_phase(label, seconds)
     err.print(f"  {label}: {seconds:.1f} s")

@@ -75,7 +75,8 @@ def test_summary_lists_the_rows_and_phases(fresh_db):
     phases = table_rows(result.stderr, "Seconds per phase")
     end_to_end = float(phases.pop("total, end to end"))
     steps = {m["label"]: m["seconds"] for m in STEP_LINE.finditer(result.stderr)}
-    assert {"infrastructure, master data and plan", "restoring and validating foreign keys",
+    assert {"infrastructure, master data and plan", "cross-batch steps, keys and indexes beside them",
+            "restoring and validating foreign keys, the generated data checked beside them",
             "building the rollups"} <= set(steps)
     for label, seconds in steps.items():  # every step line is a phase, with its seconds
         assert phases[label] == seconds, (label, phases)
