@@ -24,11 +24,13 @@ AS $$
     ('target_weight', 4, 'rand_normal', 'geography order, batch index', 1, 'harvest target weight'),
     ('wellboat_capacity', 98, 'rand_uniform', 'geography order, batch index', 1,
         'daily harvest capacity of a batch''s wellboat and plant'),
-    ('start_jitter', 99, 'rand_int', 'geography order, batch index', 1, 'days a batch''s sea transfer moves'),
+    ('start_jitter', 99, 'rand_int', 'geography order, batch index', 1, 'days a batch''s wanted start moves'),
     -- planned growth (38_planned_growth.sql)
     ('stage_tgc', 100, 'rand_normal', 'geography order, batch index, stage', 1,
         'a batch''s growth in one freshwater stage relative to its multiplier'),
     ('site_temperature', 101, 'rand_normal', 'area', 1, 'a sea area''s temperature offset'),
+    ('hatchery_slot_jitter', 106, 'rand_int', 'geography order, station rank, year and slot', 1,
+        'days a station''s slot moves inside its window'),
     -- temperatures (30_temperature.sql)
     ('temperature_noise', 5, 'rand_normal', 'geography, stage, day', 1, 'daily temperature noise'),
     ('sea_year_anomaly', 90, 'rand_normal', 'geography, year', 2,

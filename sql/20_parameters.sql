@@ -6,8 +6,8 @@ INSERT INTO aquasql.profile AS p (
     batches_per_geography, stagger_days, eggs_min, eggs_max
 ) VALUES
 (
-    'full', 'AquaMind default layout: 2 geographies, 22 stations, 1,940 containers, 11,060 sensors',
-    10, 20, 3, 85, 30, 3000000, 3800000
+    'full', 'AquaMind layout sized to its sea sites: 2 geographies, 8 stations, 928 containers, 4,912 sensors',
+    10, 16, 3, 85, 30, 3000000, 3800000
 ),
 (
     'small', 'One geography, 2 stations, 4 sea areas: about 6 batches over 3 years',
@@ -30,8 +30,8 @@ ON CONFLICT (name) DO UPDATE SET
 INSERT INTO aquasql.profile_geography AS g (
     profile, geography, sort_order, station_prefix, area_prefix, batch_prefix, stations, areas
 ) VALUES
-('full', 'Faroe Islands', 1, 'FI-FW', 'FI-SEA', 'FI', 12, 22),
-('full', 'Scotland', 2, 'S-FW', 'S-SEA', 'SCO', 10, 20),
+('full', 'Faroe Islands', 1, 'FI-FW', 'FI-SEA', 'FI', 4, 18),
+('full', 'Scotland', 2, 'S-FW', 'S-SEA', 'SCO', 4, 15),
 ('small', 'Faroe Islands', 1, 'FI-FW', 'FI-SEA', 'FI', 2, 4),
 ('tiny', 'Faroe Islands', 1, 'FI-FW', 'FI-SEA', 'FI', 1, 2)
 ON CONFLICT (profile, geography) DO UPDATE SET
@@ -132,6 +132,23 @@ INSERT INTO aquasql.model_parameter AS m (name, value, comment) VALUES
 ('egg_weight_g', 0.1, 'mean weight of an egg at delivery (day 1)'),
 -- A schedule that follows the fish (38_planned_growth.sql): stages end at their end weight,
 -- sea transfers fall in the smolt windows.
+-- The hatchery's slots: Norwegian, Faroese and Scottish smolt producers deliver S1 smolts in
+-- spring (March to May) and light-manipulated S0 smolts in autumn (September to November),
+-- two deliveries per window from a station; halls are emptied, washed and disinfected between
+-- year classes (all in, all out). Hall temperature and light steer the fish to the delivery
+-- date (Norwegian Directorate of Fisheries smolt statistics; Stefansson et al. 2007, smolt
+-- production regimes), fry to post-smolt within about 10-14 C and incubation within about
+-- 6-8 C (the domain's hall bands: ± 12 % of the stage's mean, before the halls' daily noise).
+('hatchery_slot_spring_day', 62, 'day of the year of a station''s early spring slot (3 March)'),
+('hatchery_slot_autumn_day', 246, 'day of the year of a station''s early autumn slot (3 September)'),
+('hatchery_slot_window_days', 86, 'a window''s late slot is this many days after its early one, counting both'),
+(
+    'hatchery_slot_station_step_days', 2,
+    'each further station of a geography (up to the fourth) has its slots this many days further inside the window'
+),
+('slot_reach_days', 183, 'a batch takes a free slot at most this many days before or after its wanted start'),
+('hall_wash_days', 2, 'a hall stands empty this many days between two batches (washing and disinfection)'),
+('hall_steering_share', 0.12, 'the hatchery steers a hall''s temperature by at most this share of the stage''s mean'),
 ('stage_min_days', 60, 'a freshwater stage lasts at least this many days'),
 ('stage_max_days', 150, 'a freshwater stage ends after this many days even below its end weight'),
 (
@@ -139,7 +156,7 @@ INSERT INTO aquasql.model_parameter AS m (name, value, comment) VALUES
     'sd of ln(growth in a stage / the batch''s): stages of one batch differ (egg quality, hall routine), '
     || 'so stage lengths differ by about a week between batches'
 ),
-('start_jitter_days', 7, 'a batch''s planned sea transfer moves by up to this many days either way'),
+('start_jitter_days', 7, 'a batch''s wanted start moves by up to this many days either way before it takes a slot'),
 (
     'site_temp_offset_sd', 0.35,
     'sd of a sea area''s constant temperature offset from its geography''s series, degrees C (sites of one '
@@ -161,6 +178,10 @@ INSERT INTO aquasql.model_parameter AS m (name, value, comment) VALUES
 ('max_sea_days', 650, 'harvest after this many days at sea even below target'),
 ('sea_reference_days', 450, 'sea-stage survival applies over this many days'),
 ('sea_fallow_days', 60, 'a sea area lies fallow this long between two batches'),
+(
+    'harvest_advance_max_days', 100,
+    'a farm harvests a site up to this many days early to have it fallow for the next smolt window'
+),
 ('ring_max_fish', 200000, 'most fish in one sea ring'),
 ('ring_fill_margin', 1.01, 'rings are planned for this much more than the expected fish'),
 ('transfer_mortality_min', 0.001, 'lowest share of fish lost in a transfer'),

@@ -3,42 +3,54 @@
 -- decide the days); the sea phase grows at its site's temperature until harvest. Both write
 -- aquasql.batch_day, the curve every generator reads.
 
--- The smolt windows: farms put smolts to sea in spring (mid-February to May, S1 smolts) and
--- autumn (mid-August to November, S0 smolts from light-manipulated hatcheries), little in
--- between. A nominal transfer date is moved into a window: the half-year from 15 January to
--- 14 July is compressed into 15 February-31 May, the other half into 15 August-30 November,
--- keeping the order and the mean rate of transfers (and eggs arriving in most months).
-CREATE OR REPLACE FUNCTION aquasql.smolt_window_date(p_nominal date)
-RETURNS date
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+DROP FUNCTION IF EXISTS aquasql.smolt_window_date(date);
+DROP FUNCTION IF EXISTS aquasql.expected_freshwater_days(bigint, integer, integer, double precision);
+
+-- The hatchery's slots: a station runs its five halls as one pipeline, all in, all out. On a
+-- slot the post-smolts go to sea and every batch behind them moves one hall on, hall after
+-- hall (each hall washed for hall_wash_days first), and new eggs come into hall A. Slots lie
+-- in the two smolt windows (spring, S1 smolts; autumn, S0 smolts from light-manipulated
+-- halls): one early and one late in each, hatchery_slot_window_days apart; further stations
+-- of a geography take theirs a few days further inside the window (one wellboat serves them
+-- one after another), and each slot moves a seeded 0-2 days more.
+CREATE OR REPLACE FUNCTION aquasql.hatchery_slots(
+    p_seed bigint, p_geography_order integer, p_station_rank integer, p_from_year integer, p_to_year integer
+)
+RETURNS TABLE (slot_no bigint, slot_date date)
+LANGUAGE sql STABLE
 AS $$
-    SELECT h.window_start + floor(
-        (p_nominal - h.half_start)::float8 * (h.window_end - h.window_start) / (h.half_end - h.half_start)
-    )::integer
+    SELECT
+        row_number() OVER (ORDER BY s.d),
+        s.d
     FROM (
         SELECT
-            CASE
-                WHEN p_nominal < make_date(y, 1, 15) THEN make_date(y - 1, 7, 15)
-                WHEN p_nominal < make_date(y, 7, 15) THEN make_date(y, 1, 15)
-                ELSE make_date(y, 7, 15)
-            END AS half_start,
-            CASE
-                WHEN p_nominal < make_date(y, 1, 15) THEN make_date(y, 1, 15)
-                WHEN p_nominal < make_date(y, 7, 15) THEN make_date(y, 7, 15)
-                ELSE make_date(y + 1, 1, 15)
-            END AS half_end,
-            CASE
-                WHEN p_nominal < make_date(y, 1, 15) THEN make_date(y - 1, 8, 15)
-                WHEN p_nominal < make_date(y, 7, 15) THEN make_date(y, 2, 15)
-                ELSE make_date(y, 8, 15)
-            END AS window_start,
-            CASE
-                WHEN p_nominal < make_date(y, 1, 15) THEN make_date(y - 1, 12, 1)
-                WHEN p_nominal < make_date(y, 7, 15) THEN make_date(y, 6, 1)
-                ELSE make_date(y, 12, 1)
-            END AS window_end
-        FROM (SELECT extract(YEAR FROM p_nominal)::integer AS y) AS yy
-    ) AS h
+            make_date(y, 1, 1) + w.first_day - 1 + CASE WHEN late THEN aquasql.param('hatchery_slot_window_days')::integer - 1 ELSE 0 END
+            + CASE WHEN late THEN -1 ELSE 1 END * (
+                (p_station_rank % 4) * aquasql.param('hatchery_slot_station_step_days')::integer
+                + aquasql.rand_int(p_seed, aquasql.stream('hatchery_slot_jitter'), p_geography_order,
+                    p_station_rank, y * 4 + w.window_no * 2 + late::integer, 0, 2)
+            ) AS d
+        FROM generate_series(p_from_year, p_to_year) AS y
+        CROSS JOIN (VALUES
+            (0, aquasql.param('hatchery_slot_spring_day')::integer),
+            (1, aquasql.param('hatchery_slot_autumn_day')::integer)
+        ) AS w (window_no, first_day)
+        CROSS JOIN (VALUES (FALSE), (TRUE)) AS l (late)
+    ) AS s
+$$;
+
+-- A batch's stages when it comes into a station's hall A on slot p_slot_no: stage k from the
+-- day it moves into hall k (slot k - 1, after the halls ahead of it are washed) to the day
+-- before it moves on (slot k); the sea transfer on slot 5.
+CREATE OR REPLACE FUNCTION aquasql.slot_stages(p_slot_dates date[], p_slot_no integer)
+RETURNS TABLE (stage_order integer, first_day date, last_day date)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT
+        k,
+        p_slot_dates[p_slot_no + k - 1] + (6 - k) * aquasql.param('hall_wash_days')::integer,
+        p_slot_dates[p_slot_no + k] + (5 - k) * aquasql.param('hall_wash_days')::integer - 1
+    FROM generate_series(1, 5) AS k
 $$;
 
 -- A batch's growth in one freshwater stage relative to its overall multiplier: broodstock,
@@ -64,28 +76,6 @@ AS $$
         aquasql.rand_normal(p_seed, aquasql.stream('site_temperature'), p_area_id)))
 $$;
 
--- Freshwater days a batch is expected to need at the halls' mean temperatures: the planner
--- counts back from its sea-transfer date with this to find its start.
-CREATE OR REPLACE FUNCTION aquasql.expected_freshwater_days(
-    p_seed bigint, p_geography_order integer, p_batch_index integer, p_tgc_multiplier double precision
-)
-RETURNS integer
-LANGUAGE sql STABLE
-AS $$
-    SELECT round(sum(
-        (cbrt(s.end_weight_g) - cbrt(s.start_weight_g)) * 1000
-        / (s.tgc * p_tgc_multiplier * aquasql.stage_tgc_factor(p_seed, p_geography_order, p_batch_index, s.stage_order)
-            * s.temp_mean)
-    ))::integer
-    FROM (
-        SELECT
-            sp.*,
-            coalesce(lag(sp.end_weight_g) OVER (ORDER BY sp.stage_order), aquasql.param('egg_weight_g')) AS start_weight_g
-        FROM aquasql.stage_parameter AS sp
-        WHERE sp.duration_days IS NOT NULL
-    ) AS s
-$$;
-
 -- How many days too late a station's halls come free for a batch: the largest of (day hall k
 -- is free - day the batch arrives in hall k); 0 or less means the batch fits.
 CREATE OR REPLACE FUNCTION aquasql.halls_free_by(p_hall_free date[], p_arrive date[])
@@ -96,9 +86,14 @@ AS $$
 $$;
 
 -- The freshwater curves of all planned candidates (temp table plan_candidate), stage after
--- stage: cube-root TGC over the running degree-days from the stage's first day until the
--- mean weight reaches the stage's end weight (within stage_min_days-stage_max_days). Sets
--- each candidate's sea_start_date to the day after its last freshwater day.
+-- stage: cube-root TGC over the running degree-days from the stage's first day. A batch
+-- with slots (temp table plan_slot_stage) keeps its stages' planned days: the hatchery steers
+-- each hall's temperature, by at most hall_steering_share of the stage's mean, so that the
+-- batch at its known growth multiplier reaches the stage's end weight on the stage's last day;
+-- the stage's own growth factor, which the farm does not know in advance, makes it miss by a
+-- little. Any other batch grows at the halls' temperatures until its mean weight reaches the
+-- stage's end weight (within stage_min_days-stage_max_days). Sets each candidate's
+-- sea_start_date to the day after its last freshwater day.
 CREATE OR REPLACE FUNCTION aquasql.plan_freshwater_growth(p_seed bigint)
 RETURNS void
 LANGUAGE plpgsql
@@ -107,40 +102,55 @@ DECLARE
     st aquasql.stage_parameter;
     min_days integer := aquasql.param('stage_min_days')::integer;
     max_days integer := aquasql.param('stage_max_days')::integer;
+    steering double precision := aquasql.param('hall_steering_share');
 BEGIN
     DROP TABLE IF EXISTS plan_growth;
     CREATE TEMP TABLE plan_growth ON COMMIT DROP AS
     SELECT
         c.batch_id, c.geography_id, c.sort_order, c.batch_index, c.tgc_multiplier, c.start_date AS next_day,
         0 AS days_before, cbrt(aquasql.param('egg_weight_g')) AS cbrt_weight, 0::double precision AS degree_days,
-        0::double precision AS stage_multiplier
+        0::double precision AS stage_multiplier, NULL::integer AS planned_days, 0::double precision AS steer_c
     FROM plan_candidate AS c;
 
     FOR st IN SELECT * FROM aquasql.stage_parameter WHERE duration_days IS NOT NULL ORDER BY stage_order LOOP
-        -- the stage's growth multiplier of each batch, drawn once per batch
+        -- the stage's growth multiplier of each batch, drawn once per batch, and its planned days
         UPDATE plan_growth AS g
-        SET stage_multiplier = g.tgc_multiplier * aquasql.stage_tgc_factor(p_seed, g.sort_order, g.batch_index, st.stage_order);
+        SET stage_multiplier = g.tgc_multiplier * aquasql.stage_tgc_factor(p_seed, g.sort_order, g.batch_index, st.stage_order),
+            planned_days = (
+                SELECT s.last_day - s.first_day + 1 FROM plan_slot_stage AS s
+                WHERE s.batch_id = g.batch_id AND s.stage_order = st.stage_order
+            );
+        -- the hall temperature offset that reaches the end weight on the last planned day
+        UPDATE plan_growth AS g
+        SET steer_c = greatest(-steering * st.temp_mean, least(steering * st.temp_mean, (
+            (cbrt(st.end_weight_g) - g.cbrt_weight) * 1000 / (st.tgc * g.tgc_multiplier) - (
+                SELECT sum(t.temp_c) FROM aquasql.daily_temperature AS t
+                WHERE t.geography_id = g.geography_id AND t.stage_order = st.stage_order
+                    AND t.date BETWEEN g.next_day AND g.next_day + g.planned_days - 1
+            )) / g.planned_days))
+        WHERE g.planned_days IS NOT NULL;
         DROP TABLE IF EXISTS plan_stage_day;
         CREATE TEMP TABLE plan_stage_day ON COMMIT DROP AS
         WITH days AS (
             SELECT
                 g.batch_id,
+                g.planned_days,
                 i,
                 g.next_day + i AS date,
                 g.days_before + i + 1 AS day_number,
-                t.temp_c,
-                g.degree_days + sum(t.temp_c) OVER w AS degree_days,
-                g.cbrt_weight + sum(st.tgc * g.stage_multiplier * t.temp_c / 1000) OVER w AS cbrt_weight,
+                t.temp_c + g.steer_c AS temp_c,
+                g.degree_days + sum(t.temp_c + g.steer_c) OVER w AS degree_days,
+                g.cbrt_weight + sum(st.tgc * g.stage_multiplier * (t.temp_c + g.steer_c) / 1000) OVER w AS cbrt_weight,
                 g.cbrt_weight AS cbrt_weight_before
             FROM plan_growth AS g
-            CROSS JOIN generate_series(0, max_days - 1) AS i
+            CROSS JOIN LATERAL generate_series(0, coalesce(g.planned_days, max_days) - 1) AS i
             INNER JOIN aquasql.daily_temperature AS t
                 ON g.geography_id = t.geography_id AND t.stage_order = st.stage_order AND t.date = g.next_day + i
             WINDOW w AS (PARTITION BY g.batch_id ORDER BY i)
         ),
 
         stage_end AS (
-            SELECT days.batch_id, coalesce(min(days.i) FILTER (
+            SELECT days.batch_id, coalesce(min(days.planned_days) - 1, min(days.i) FILTER (
                 WHERE days.i + 1 >= min_days AND days.cbrt_weight >= cbrt(st.end_weight_g)
             ), max_days - 1) AS last_i
             FROM days GROUP BY days.batch_id
@@ -220,10 +230,9 @@ BEGIN
 
     SELECT min(b.date) + 1 INTO target_day FROM aquasql.batch_day AS b
     WHERE b.batch_id = p_batch_id AND b.stage_order = sea.stage_order AND b.weight_g >= c.target_weight_g;
-    -- the fish the rings are planned for, less the sea stage's background losses
+    -- the fish expected at sea transfer, less the sea stage's background losses
     window_days := greatest(c.rings, ceil(
-        c.rings * aquasql.param('ring_max_fish') / aquasql.param('ring_fill_margin') * sea.stage_survival
-        * c.target_weight_g / 1000 / c.wellboat_kg_per_day
+        c.sea_fish * sea.stage_survival * c.target_weight_g / 1000 / c.wellboat_kg_per_day
     ))::integer;
     last_day := least(coalesce(target_day, c.sea_start_date + max_sea) + window_days / 2, c.sea_start_date + max_sea);
 
@@ -234,18 +243,33 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION aquasql.smolt_window_date(date) IS
-'A nominal sea-transfer date moved into the smolt windows (mid-February to May, mid-August to November), '
-'keeping order and rate.';
+-- Harvest a planned batch earlier: its last day with fish moves to p_last_day, the harvest
+-- window keeps its length (the sea curve after it is dropped).
+CREATE OR REPLACE FUNCTION aquasql.plan_advance_harvest(p_batch_id bigint, p_last_day date)
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    DELETE FROM aquasql.batch_day WHERE batch_id = p_batch_id AND date >= p_last_day;
+    UPDATE plan_candidate
+    SET harvest_start_date = harvest_start_date - (harvest_date - p_last_day), harvest_date = p_last_day
+    WHERE batch_id = p_batch_id AND harvest_date > p_last_day;
+END
+$$;
+
+COMMENT ON FUNCTION aquasql.hatchery_slots(bigint, integer, integer, integer, integer) IS
+'A station''s slots from p_from_year to p_to_year: four a year, early and late in the spring and autumn smolt windows.';
+COMMENT ON FUNCTION aquasql.slot_stages(date[], integer) IS
+'The five freshwater stages of a batch that comes into hall A on slot p_slot_no of a station''s slots.';
 COMMENT ON FUNCTION aquasql.halls_free_by(date[], date[]) IS
 'Days by which a station''s halls come free too late for a batch''s stage arrivals (<= 0: it fits).';
 COMMENT ON FUNCTION aquasql.stage_tgc_factor(bigint, integer, integer, integer) IS
 'A batch''s growth in one freshwater stage relative to its multiplier (log-normal, stage_tgc_sd).';
 COMMENT ON FUNCTION aquasql.area_temperature_offset(bigint, bigint) IS
 'A sea area''s constant temperature offset from its geography''s series (normal, site_temp_offset_sd).';
-COMMENT ON FUNCTION aquasql.expected_freshwater_days(bigint, integer, integer, double precision) IS
-'Days a batch is expected to spend in freshwater at the halls'' mean temperatures (stage end weights).';
 COMMENT ON FUNCTION aquasql.plan_freshwater_growth(bigint) IS
 'Freshwater curves of the planner''s candidates into aquasql.batch_day, each stage ending at its end weight.';
 COMMENT ON FUNCTION aquasql.plan_sea_growth(bigint, bigint, bigint) IS
 'Sea curve of one candidate at its area''s temperature, and its harvest window; returns the harvest date.';
+COMMENT ON FUNCTION aquasql.plan_advance_harvest(bigint, date) IS
+'Move a planned batch''s harvest earlier, so that its last day with fish is p_last_day.';

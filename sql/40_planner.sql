@@ -56,12 +56,12 @@ AS $$
 DECLARE
     prof aquasql.profile;
     n integer;
-    fw_days integer;
-    fw_cycle integer;
     max_sea integer := aquasql.param('max_sea_days');
     fallow integer := aquasql.param('sea_fallow_days');
     tail integer := aquasql.param('history_tail_days');
     b record;
+    slot record;
+    site record;
     chosen bigint;
     earliest date;
     missing text;
@@ -142,9 +142,6 @@ BEGIN
     END IF;
     PERFORM aquasql.clear_plan();
 
-    SELECT sum(duration_days), max(duration_days) INTO fw_days, fw_cycle
-    FROM aquasql.stage_parameter WHERE duration_days IS NOT NULL;
-
     -- Per geography: the stagger (given, the profile's, or derived from the saturation) and
     -- the oldest start.
     DROP TABLE IF EXISTS plan_geo;
@@ -185,10 +182,11 @@ BEGIN
         geo.*,
         coalesce(
             p_stagger,
-            -- the smolt windows put a year's sea transfers, and so its starts, into 7 months of 12;
-            -- sea areas, held for over a year each, feel that peak less (measured: 15 % more
-            -- room keeps the full profile's plan fitting at 0.85 for every seed tried)
-            ceil(greatest(12.0 / 7 * fw_cycle / stations, 1.15 * (sea_days + fallow) / areas) / p_saturation)::integer,
+            -- a station takes a batch on at most its four slots a year; the smolt windows put a
+            -- year's sea transfers into 7 months of 12, and sea areas, held for over a year each,
+            -- feel that peak less (measured: 15 % more room keeps the full profile's plan fitting
+            -- at 0.85 for every seed tried)
+            ceil(greatest(365.0 / 4 / stations, 1.15 * (sea_days + fallow) / areas) / p_saturation)::integer,
             prof.stagger_days
         ) AS stagger
     FROM geo;
@@ -238,25 +236,89 @@ BEGIN
         NULL::date AS harvest_date,
         NULL::integer AS rings,
         NULL::bigint AS station_id,
+        NULL::integer AS slot_no,
+        NULL::double precision AS sea_fish,
         NULL::bigint AS area_id
     FROM plan_geo AS g
     CROSS JOIN generate_series(0, n - 1) AS i;
 
-    -- Start dates. A single-batch run or a pinned first start keeps the stagger exactly.
-    -- Otherwise each batch's sea transfer goes into a smolt window (aquasql.smolt_window_date)
-    -- and the batch starts its expected freshwater days before it; Scotland's schedule runs
-    -- half a stagger behind Faroe's, and every start moves by a few seeded days, so the two
-    -- geographies are not twins. No batch starts after the run date.
-    UPDATE plan_candidate AS c SET start_date = CASE
-        WHEN p_start_date IS NOT NULL THEN c.nominal_start
-        ELSE least(p_as_of - 1, aquasql.smolt_window_date(
-            c.nominal_start + fw_days + (c.sort_order - 1) * g.stagger / 2 + aquasql.rand_int(
-                p_seed, aquasql.stream('start_jitter'), c.sort_order, c.batch_index, 0,
-                -aquasql.param('start_jitter_days')::integer, aquasql.param('start_jitter_days')::integer)
-        ) - aquasql.expected_freshwater_days(p_seed, c.sort_order, c.batch_index, c.tgc_multiplier))
-    END
-    FROM plan_geo AS g
-    WHERE g.geography_id = c.geography_id;
+    -- Start dates. A single-batch run or a pinned first start keeps the stagger exactly; its
+    -- stages follow the fish (aquasql.plan_freshwater_growth). Otherwise every batch comes into
+    -- a station's hall A on one of the station's slots (aquasql.hatchery_slots), which fixes
+    -- its station, its stages and its sea transfer in a smolt window: the free slot before
+    -- the run date nearest its wanted start, within slot_reach_days (the nominal start moved
+    -- by a few seeded days; Scotland's half a stagger behind Faroe's, so the two geographies
+    -- are not twins). Batches of one station never meet in a hall: each holds a hall from one
+    -- slot to the next.
+    DROP TABLE IF EXISTS plan_slot_stage;
+    CREATE TEMP TABLE plan_slot_stage (
+        batch_id bigint, stage_order integer, first_day date, last_day date
+    ) ON COMMIT DROP;
+    IF p_start_date IS NOT NULL THEN
+        UPDATE plan_candidate SET start_date = nominal_start;
+    ELSE
+        DROP TABLE IF EXISTS plan_station_slots;
+        CREATE TEMP TABLE plan_station_slots ON COMMIT DROP AS
+        SELECT
+            s.id AS station_id, s.geography_id, s.station_rank,
+            ARRAY(
+                SELECT h.slot_date FROM aquasql.hatchery_slots(
+                    p_seed, g.sort_order, s.station_rank::integer,
+                    extract(YEAR FROM g.oldest_start)::integer - 1, extract(YEAR FROM p_as_of)::integer + 2
+                ) AS h ORDER BY h.slot_no
+            ) AS dates
+        FROM (
+            SELECT f.*, row_number() OVER (PARTITION BY f.geography_id ORDER BY f.name) - 1 AS station_rank
+            FROM infrastructure_freshwaterstation AS f
+            WHERE f.station_type = 'FRESHWATER' AND f.active
+        ) AS s
+        INNER JOIN plan_geo AS g ON s.geography_id = g.geography_id;
+        DROP TABLE IF EXISTS plan_slot;
+        CREATE TEMP TABLE plan_slot ON COMMIT DROP AS
+        SELECT
+            ss.station_id, ss.geography_id, ss.station_rank, k AS slot_no,
+            ss.dates[k] + 5 * aquasql.param('hall_wash_days')::integer AS entry, FALSE AS taken
+        FROM plan_station_slots AS ss
+        CROSS JOIN LATERAL generate_series(1, cardinality(ss.dates) - 5) AS k;
+
+        FOR b IN SELECT c.batch_id, c.batch_index, c.geography_id, g.geography,
+                c.nominal_start + (c.sort_order - 1) * g.stagger / 2 + aquasql.rand_int(
+                    p_seed, aquasql.stream('start_jitter'), c.sort_order, c.batch_index, 0,
+                    -aquasql.param('start_jitter_days')::integer, aquasql.param('start_jitter_days')::integer
+                ) AS wanted,
+                greatest(1, round(365.0 / 4 / g.stagger)) AS per_round
+            FROM plan_candidate AS c INNER JOIN plan_geo AS g ON c.geography_id = g.geography_id
+            ORDER BY c.sort_order, wanted, c.batch_id LOOP
+            -- slots of one number fall together at all stations (one smolt delivery round):
+            -- a round with its share of batches already is passed over, so that sea sites
+            -- are asked for evenly
+            SELECT s.* INTO slot FROM plan_slot AS s
+            WHERE s.geography_id = b.geography_id AND NOT s.taken AND s.entry < p_as_of
+                AND abs(s.entry - b.wanted) <= aquasql.param('slot_reach_days')
+            ORDER BY
+                (SELECT count(*) FROM plan_slot AS t
+                    WHERE t.geography_id = s.geography_id AND t.slot_no = s.slot_no AND t.taken) >= b.per_round,
+                abs(s.entry - b.wanted),
+                s.station_rank
+            LIMIT 1;
+            IF NOT found THEN
+                RAISE EXCEPTION '%: freshwater stations ran out: batch % (wanted start %) finds no free slot of the % stations within % days of it and before the run date %',
+                    b.geography, b.batch_index + 1, b.wanted,
+                    (SELECT count(DISTINCT s.station_id) FROM plan_slot AS s WHERE s.geography_id = b.geography_id),
+                    aquasql.param('slot_reach_days'), p_as_of
+                    USING ERRCODE = 'check_violation',
+                    HINT = 'use a longer stagger, fewer batches, or a profile with more stations';
+            END IF;
+            UPDATE plan_slot AS s SET taken = TRUE WHERE s.station_id = slot.station_id AND s.slot_no = slot.slot_no;
+            UPDATE plan_candidate AS c SET start_date = slot.entry, station_id = slot.station_id, slot_no = slot.slot_no
+            WHERE c.batch_id = b.batch_id;
+        END LOOP;
+        INSERT INTO plan_slot_stage (batch_id, stage_order, first_day, last_day)
+        SELECT c.batch_id, x.stage_order, x.first_day, x.last_day
+        FROM plan_candidate AS c
+        INNER JOIN plan_station_slots AS ss ON c.station_id = ss.station_id
+        CROSS JOIN LATERAL aquasql.slot_stages(ss.dates, c.slot_no) AS x;
+    END IF;
 
     PERFORM aquasql.generate_temperatures(
         p_seed, (SELECT min(start_date) FROM plan_candidate),
@@ -308,13 +370,15 @@ BEGIN
     ) AS h
     WHERE h.batch_id = c.batch_id AND h.ratio < 1 AND p_eggs IS NULL;
 
-    -- Rings for the fish expected at sea transfer: ≤ ring_max_fish each, with a margin.
-    UPDATE plan_candidate AS c SET rings = ceil(
-        c.eggs * aquasql.param('ring_fill_margin') / aquasql.param('ring_max_fish') * exp(f.expected_survival_ln)
-    )
+    -- Rings for the fish expected at sea transfer: ≤ ring_max_fish each, with a margin. A
+    -- site is stocked with one year class and fallowed after it, so the batch takes all the
+    -- rings of its area, its fish split evenly.
+    UPDATE plan_candidate AS c SET
+        sea_fish = c.eggs * exp(f.expected_survival_ln),
+        rings = ceil(c.eggs * aquasql.param('ring_fill_margin') / aquasql.param('ring_max_fish') * exp(f.expected_survival_ln))
     FROM plan_fw_stage AS f
     WHERE f.batch_id = c.batch_id AND f.stage_order = 5;
-    -- only batches that go to sea within the history need their rings; the others keep a cap
+    -- only batches that go to sea within the history need their rings
     SELECT c.* INTO b FROM plan_candidate AS c
     WHERE c.rings > prof.rings_per_area AND c.sea_start_date <= p_as_of
     ORDER BY c.batch_id LIMIT 1;
@@ -324,7 +388,7 @@ BEGIN
             b.rings, p_profile, prof.rings_per_area
             USING ERRCODE = 'check_violation', HINT = 'use a profile with larger sea areas or fewer eggs';
     END IF;
-    UPDATE plan_candidate SET rings = prof.rings_per_area WHERE rings > prof.rings_per_area;
+    UPDATE plan_candidate SET rings = prof.rings_per_area;
 
     -- Hand out stations and sea areas in date order, least recently used first. A station
     -- takes a batch when each of its halls is free by the day the batch needs it (hall_free:
@@ -338,7 +402,7 @@ BEGIN
     WHERE s.station_type = 'FRESHWATER' AND s.active AND s.geography_id IN (SELECT geography_id FROM plan_geo);
     DROP TABLE IF EXISTS plan_area;
     CREATE TEMP TABLE plan_area ON COMMIT DROP AS
-    SELECT a.id, a.geography_id, a.name, NULL::date AS free_from
+    SELECT a.id, a.geography_id, a.name, NULL::date AS free_from, NULL::bigint AS last_batch_id
     FROM infrastructure_area AS a
     WHERE a.active AND a.geography_id IN (SELECT geography_id FROM plan_geo);
 
@@ -350,36 +414,52 @@ BEGIN
         FROM plan_candidate AS c
         INNER JOIN plan_geo AS g ON c.geography_id = g.geography_id
         ORDER BY c.sort_order, c.start_date, c.batch_id LOOP
-        SELECT s.id INTO chosen FROM plan_station AS s
-        WHERE s.geography_id = b.geography_id
-            AND aquasql.halls_free_by(s.hall_free, b.arrive) <= 0
-        ORDER BY s.last_start NULLS FIRST, s.name LIMIT 1;
-        IF chosen IS NULL THEN
-            SELECT b.start_date + min(aquasql.halls_free_by(s.hall_free, b.arrive)) INTO earliest
-            FROM plan_station AS s WHERE s.geography_id = b.geography_id;
-            RAISE EXCEPTION '%: freshwater stations ran out: batch % (egg stage from %) finds all % stations busy until %, % days short',
-                b.geography, b.batch_index + 1, b.start_date,
-                (SELECT count(*) FROM plan_station AS s WHERE s.geography_id = b.geography_id),
-                earliest, earliest - b.start_date
-                USING ERRCODE = 'check_violation',
-                HINT = 'use a longer stagger, fewer batches, or a profile with more stations';
+        -- a batch on a station's slot has its station; any other takes the first that fits
+        IF b.station_id IS NULL THEN
+            SELECT s.id INTO chosen FROM plan_station AS s
+            WHERE s.geography_id = b.geography_id
+                AND aquasql.halls_free_by(s.hall_free, b.arrive) <= 0
+            ORDER BY s.last_start NULLS FIRST, s.name LIMIT 1;
+            IF chosen IS NULL THEN
+                SELECT b.start_date + min(aquasql.halls_free_by(s.hall_free, b.arrive)) INTO earliest
+                FROM plan_station AS s WHERE s.geography_id = b.geography_id;
+                RAISE EXCEPTION '%: freshwater stations ran out: batch % (egg stage from %) finds all % stations busy until %, % days short',
+                    b.geography, b.batch_index + 1, b.start_date,
+                    (SELECT count(*) FROM plan_station AS s WHERE s.geography_id = b.geography_id),
+                    earliest, earliest - b.start_date
+                    USING ERRCODE = 'check_violation',
+                    HINT = 'use a longer stagger, fewer batches, or a profile with more stations';
+            END IF;
+            UPDATE plan_station SET last_start = b.start_date, hall_free = b.leave WHERE id = chosen;
+            UPDATE plan_candidate SET station_id = chosen WHERE batch_id = b.batch_id;
         END IF;
-        UPDATE plan_station SET last_start = b.start_date, hall_free = b.leave WHERE id = chosen;
-        UPDATE plan_candidate SET station_id = chosen WHERE batch_id = b.batch_id;
 
         SELECT a.id INTO chosen FROM plan_area AS a
         WHERE a.geography_id = b.geography_id AND (a.free_from IS NULL OR a.free_from <= b.sea_start_date)
         ORDER BY a.free_from NULLS FIRST, a.name LIMIT 1;
         IF chosen IS NULL THEN
-            SELECT min(a.free_from) INTO earliest FROM plan_area AS a WHERE a.geography_id = b.geography_id;
-            RAISE EXCEPTION '%: sea areas ran out: batch % (sea transfer on %) finds all % areas occupied or fallow until %, % days short',
-                b.geography, b.batch_index + 1, b.sea_start_date,
-                (SELECT count(*) FROM plan_area AS a WHERE a.geography_id = b.geography_id),
-                earliest, earliest - b.sea_start_date
-                USING ERRCODE = 'check_violation',
-                HINT = 'use a longer stagger, fewer batches, or a profile with more sea areas';
+            -- no site is fallow in time: the farm harvests the site that comes free first
+            -- earlier, by up to harvest_advance_max_days, to stock it with the new year class
+            -- (a transfer after the run date is never written and takes that site as it is)
+            SELECT a.* INTO site FROM plan_area AS a WHERE a.geography_id = b.geography_id
+            ORDER BY a.free_from, a.name LIMIT 1;
+            IF site.free_from - b.sea_start_date > aquasql.param('harvest_advance_max_days')
+                AND b.sea_start_date <= p_as_of THEN
+                RAISE EXCEPTION '%: sea areas ran out: batch % (sea transfer on %) finds all % areas occupied or fallow until %, % days short',
+                    b.geography, b.batch_index + 1, b.sea_start_date,
+                    (SELECT count(*) FROM plan_area AS a WHERE a.geography_id = b.geography_id),
+                    site.free_from, site.free_from - b.sea_start_date
+                    USING ERRCODE = 'check_violation',
+                    HINT = 'use a longer stagger, fewer batches, or a profile with more sea areas';
+            END IF;
+            IF b.sea_start_date <= p_as_of THEN
+                PERFORM aquasql.plan_advance_harvest(site.last_batch_id, b.sea_start_date - fallow);
+            END IF;
+            chosen := site.id;
         END IF;
-        UPDATE plan_area SET free_from = aquasql.plan_sea_growth(p_seed, b.batch_id, chosen) + fallow WHERE id = chosen;
+        UPDATE plan_area SET free_from = aquasql.plan_sea_growth(p_seed, b.batch_id, chosen) + fallow,
+            last_batch_id = b.batch_id
+        WHERE id = chosen;
         UPDATE plan_candidate SET area_id = chosen WHERE batch_id = b.batch_id;
     END LOOP;
 

@@ -6,53 +6,53 @@ SELECT plan(24);
 SELECT lives_ok($$ SELECT aquasql.generate_infrastructure('full') $$, 'full infrastructure generates');
 
 SELECT is((SELECT count(*) FROM infrastructure_geography), 2::bigint, '2 geographies');
-SELECT is((SELECT count(*) FROM infrastructure_freshwaterstation), 22::bigint, '22 freshwater stations');
-SELECT is((SELECT count(*) FROM infrastructure_hall), 110::bigint, '110 halls');
-SELECT is((SELECT count(*) FROM infrastructure_container), 1940::bigint, '1,940 containers');
-SELECT is((SELECT count(*) FROM infrastructure_area), 42::bigint, '42 sea areas');
-SELECT is((SELECT count(*) FROM infrastructure_container WHERE area_id IS NOT NULL), 840::bigint, '840 rings');
-SELECT is((SELECT count(*) FROM infrastructure_feedcontainer), 236::bigint, '236 feed containers');
-SELECT is((SELECT count(*) FROM infrastructure_sensor), 11060::bigint, '11,060 sensors');
+SELECT is((SELECT count(*) FROM infrastructure_freshwaterstation), 8::bigint, '8 freshwater stations');
+SELECT is((SELECT count(*) FROM infrastructure_hall), 40::bigint, '40 halls');
+SELECT is((SELECT count(*) FROM infrastructure_container), 928::bigint, '928 containers');
+SELECT is((SELECT count(*) FROM infrastructure_area), 33::bigint, '33 sea areas');
+SELECT is((SELECT count(*) FROM infrastructure_container WHERE area_id IS NOT NULL), 528::bigint, '528 rings');
+SELECT is((SELECT count(*) FROM infrastructure_feedcontainer), 139::bigint, '139 feed containers');
+SELECT is((SELECT count(*) FROM infrastructure_sensor), 4912::bigint, '4,912 sensors');
 
 SELECT results_eq(
     $$ SELECT g.name::text, count(*) FROM infrastructure_freshwaterstation AS s
        JOIN infrastructure_geography AS g ON g.id = s.geography_id GROUP BY 1 ORDER BY 1 $$,
-    $$ VALUES ('Faroe Islands', 12::bigint), ('Scotland', 10::bigint) $$,
-    'stations per geography: Faroe 12, Scotland 10'
+    $$ VALUES ('Faroe Islands', 4::bigint), ('Scotland', 4::bigint) $$,
+    'stations per geography: Faroe 4, Scotland 4'
 );
 SELECT results_eq(
     $$ SELECT g.name::text, count(*) FROM infrastructure_area AS a
        JOIN infrastructure_geography AS g ON g.id = a.geography_id GROUP BY 1 ORDER BY 1 $$,
-    $$ VALUES ('Faroe Islands', 22::bigint), ('Scotland', 20::bigint) $$,
-    'sea areas per geography: Faroe 22, Scotland 20'
+    $$ VALUES ('Faroe Islands', 18::bigint), ('Scotland', 15::bigint) $$,
+    'sea areas per geography: Faroe 18, Scotland 15'
 );
 SELECT ok(
     EXISTS (SELECT 1 FROM infrastructure_container WHERE name = 'FI-FW-01-A-C01')
-    AND EXISTS (SELECT 1 FROM infrastructure_container WHERE name = 'S-FW-10-E-C10')
-    AND EXISTS (SELECT 1 FROM infrastructure_container WHERE name = 'S-SEA-20-Ring-20')
-    AND EXISTS (SELECT 1 FROM infrastructure_hall WHERE name = 'FI-FW-12-Hall-E'),
-    'names follow the layout ({station}-{hall}-C01, {area}-Ring-20, {station}-Hall-E)'
+    AND EXISTS (SELECT 1 FROM infrastructure_container WHERE name = 'S-FW-04-E-C10')
+    AND EXISTS (SELECT 1 FROM infrastructure_container WHERE name = 'S-SEA-15-Ring-16')
+    AND EXISTS (SELECT 1 FROM infrastructure_hall WHERE name = 'FI-FW-04-Hall-E'),
+    'names follow the layout ({station}-{hall}-C01, {area}-Ring-16, {station}-Hall-E)'
 );
 SELECT results_eq(
     $$ SELECT t.name::text, c.volume_m3, c.max_biomass_kg, count(*) FROM infrastructure_container AS c
        JOIN infrastructure_containertype AS t ON t.id = c.container_type_id
        GROUP BY 1, 2, 3 ORDER BY 2 $$,
-    $$ VALUES ('Incubation Tray', 10.00, 500.00, 220::bigint), ('Small Tank', 100.00, 5000.00, 220::bigint),
-              ('Medium Tank', 500.00, 25000.00, 220::bigint), ('Large Tank', 1000.00, 50000.00, 220::bigint),
-              ('Pre-Transfer Tank', 2000.00, 100000.00, 220::bigint), ('Sea Ring', 50000.00, 1250000.00, 840::bigint) $$,
+    $$ VALUES ('Incubation Tray', 10.00, 500.00, 80::bigint), ('Small Tank', 100.00, 5000.00, 80::bigint),
+              ('Medium Tank', 500.00, 25000.00, 80::bigint), ('Large Tank', 1000.00, 50000.00, 80::bigint),
+              ('Pre-Transfer Tank', 2000.00, 100000.00, 80::bigint), ('Sea Ring', 50000.00, 1250000.00, 528::bigint) $$,
     'container types, volumes and max biomass (50 kg/m3 in tanks, 25 kg/m3 at sea)'
 );
 SELECT set_eq(
     $$ SELECT sensor_type::text, count(*) FROM infrastructure_sensor GROUP BY 1 $$,
-    $$ VALUES ('CO2', 1100::bigint), ('Dissolved Oxygen', 1940::bigint), ('NH4', 1100::bigint),
-              ('NO2', 1100::bigint), ('NO3', 1100::bigint), ('Salinity', 840::bigint), ('pH', 1940::bigint),
-              ('Temperature', 1940::bigint) $$,
+    $$ VALUES ('CO2', 400::bigint), ('Dissolved Oxygen', 928::bigint), ('NH4', 400::bigint),
+              ('NO2', 400::bigint), ('NO3', 400::bigint), ('Salinity', 528::bigint), ('pH', 928::bigint),
+              ('Temperature', 928::bigint) $$,
     'sensors: 7 per tank, 4 per ring'
 );
 SELECT results_eq(
     $$ SELECT container_type::text, capacity_kg, count(*) FROM infrastructure_feedcontainer GROUP BY 1, 2 ORDER BY 1, 2 $$,
-    $$ VALUES ('BARGE', 450000.00, 126::bigint), ('SILO', 5000.00, 22::bigint), ('SILO', 10000.00, 22::bigint),
-              ('SILO', 30000.00, 22::bigint), ('SILO', 50000.00, 22::bigint), ('SILO', 120000.00, 22::bigint) $$,
+    $$ VALUES ('BARGE', 450000.00, 99::bigint), ('SILO', 5000.00, 8::bigint), ('SILO', 10000.00, 8::bigint),
+              ('SILO', 30000.00, 8::bigint), ('SILO', 50000.00, 8::bigint), ('SILO', 120000.00, 8::bigint) $$,
     'a silo per hall (5-120 t, sized for the hall''s ration), 3 barges of 450 t per area'
 );
 SELECT is(
