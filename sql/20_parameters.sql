@@ -6,7 +6,7 @@ INSERT INTO aquasql.profile AS p (
     batches_per_geography, stagger_days, eggs_min, eggs_max
 ) VALUES
 (
-    'full', 'AquaMind layout sized to its sea sites: 2 geographies, 8 stations, 928 containers, 4,912 sensors',
+    'full', 'AquaMind layout sized to its sea sites: 2 geographies, 8 stations, 960 containers, 5,040 sensors',
     10, 16, 3, 85, 30, 3000000, 3800000
 ),
 (
@@ -30,8 +30,8 @@ ON CONFLICT (name) DO UPDATE SET
 INSERT INTO aquasql.profile_geography AS g (
     profile, geography, sort_order, station_prefix, area_prefix, batch_prefix, stations, areas
 ) VALUES
-('full', 'Faroe Islands', 1, 'FI-FW', 'FI-SEA', 'FI', 4, 18),
-('full', 'Scotland', 2, 'S-FW', 'S-SEA', 'SCO', 4, 15),
+('full', 'Faroe Islands', 1, 'FI-FW', 'FI-SEA', 'FI', 4, 19),
+('full', 'Scotland', 2, 'S-FW', 'S-SEA', 'SCO', 4, 16),
 ('small', 'Faroe Islands', 1, 'FI-FW', 'FI-SEA', 'FI', 2, 4),
 ('tiny', 'Faroe Islands', 1, 'FI-FW', 'FI-SEA', 'FI', 1, 2)
 ON CONFLICT (profile, geography) DO UPDATE SET
@@ -178,9 +178,17 @@ INSERT INTO aquasql.model_parameter AS m (name, value, comment) VALUES
 ('max_sea_days', 650, 'harvest after this many days at sea even below target'),
 ('sea_reference_days', 450, 'sea-stage survival applies over this many days'),
 ('sea_fallow_days', 60, 'a sea area lies fallow this long between two batches'),
+-- Early harvest: a farm that needs a site for the next smolt window harvests it early rather
+-- than leave smolts in the hatchery; salmon of 4-5 kg still sell in the main size classes
+-- (Nasdaq salmon index, 3-4, 4-5 and 5-6 kg classes).
 (
-    'harvest_advance_max_days', 100,
+    'harvest_advance_max_days', 120,
     'a farm harvests a site up to this many days early to have it fallow for the next smolt window'
+),
+('harvest_advance_min_weight_g', 4100, 'a site is harvested early only if its fish then average at least this'),
+(
+    'harvest_delay_max_weight_g', 5500,
+    'a site whose next smolts come later keeps its fish growing until then, up to this mean weight mid-harvest'
 ),
 ('ring_max_fish', 200000, 'most fish in one sea ring'),
 ('ring_fill_margin', 1.01, 'rings are planned for this much more than the expected fish'),

@@ -183,9 +183,15 @@ $$;
 -- temperature plus the area's offset, from the sea transfer on. Then the harvest, ring after
 -- ring at the wellboat's daily capacity: the expected biomass at the target weight takes
 -- `days` days, centred on the day the mean weight reaches the target (or ending after the
--- longest sea phase). Keeps the curve up to the last day with fish; sets the candidate's
--- harvest_start_date and harvest_date (the last ring's day).
-CREATE OR REPLACE FUNCTION aquasql.plan_sea_growth(p_seed bigint, p_batch_id bigint, p_area_id bigint)
+-- longest sea phase). With p_until (the day the site is next needed, less its fallow) the
+-- farm keeps the fish growing and harvests them by then instead, as long as they average at
+-- most harvest_delay_max_weight_g in the middle of the harvest. Keeps the curve up to the
+-- last day with fish; sets the candidate's harvest_start_date and harvest_date (the last
+-- ring's day).
+DROP FUNCTION IF EXISTS aquasql.plan_sea_growth(bigint, bigint, bigint);
+CREATE OR REPLACE FUNCTION aquasql.plan_sea_growth(
+    p_seed bigint, p_batch_id bigint, p_area_id bigint, p_until date DEFAULT NULL
+)
 RETURNS date
 LANGUAGE plpgsql
 AS $$
@@ -200,6 +206,7 @@ DECLARE
 BEGIN
     SELECT * INTO c FROM plan_candidate WHERE batch_id = p_batch_id;
     SELECT * INTO sea FROM aquasql.stage_parameter WHERE duration_days IS NULL;
+    DELETE FROM aquasql.batch_day AS b WHERE b.batch_id = p_batch_id AND b.stage_order = sea.stage_order;
 
     INSERT INTO aquasql.batch_day (batch_id, date, day_number, stage_order, temp_c, degree_days, weight_g, gain_g)
     WITH fresh AS (
@@ -235,6 +242,15 @@ BEGIN
         c.sea_fish * sea.stage_survival * c.target_weight_g / 1000 / c.wellboat_kg_per_day
     ))::integer;
     last_day := least(coalesce(target_day, c.sea_start_date + max_sea) + window_days / 2, c.sea_start_date + max_sea);
+    IF p_until > last_day THEN
+        SELECT least(p_until, coalesce(min(b.date) + window_days / 2, p_until), c.sea_start_date + max_sea)
+        INTO last_day
+        FROM aquasql.batch_day AS b
+        WHERE b.batch_id = p_batch_id AND b.stage_order = sea.stage_order
+            AND b.weight_g > aquasql.param('harvest_delay_max_weight_g');
+        last_day := greatest(last_day, least(coalesce(target_day, c.sea_start_date + max_sea) + window_days / 2,
+            c.sea_start_date + max_sea));
+    END IF;
 
     DELETE FROM aquasql.batch_day AS b WHERE b.batch_id = p_batch_id AND b.date >= last_day;
     UPDATE plan_candidate SET harvest_start_date = last_day - window_days, harvest_date = last_day
@@ -269,7 +285,7 @@ COMMENT ON FUNCTION aquasql.area_temperature_offset(bigint, bigint) IS
 'A sea area''s constant temperature offset from its geography''s series (normal, site_temp_offset_sd).';
 COMMENT ON FUNCTION aquasql.plan_freshwater_growth(bigint) IS
 'Freshwater curves of the planner''s candidates into aquasql.batch_day, each stage ending at its end weight.';
-COMMENT ON FUNCTION aquasql.plan_sea_growth(bigint, bigint, bigint) IS
+COMMENT ON FUNCTION aquasql.plan_sea_growth(bigint, bigint, bigint, date) IS
 'Sea curve of one candidate at its area''s temperature, and its harvest window; returns the harvest date.';
 COMMENT ON FUNCTION aquasql.plan_advance_harvest(bigint, date) IS
 'Move a planned batch''s harvest earlier, so that its last day with fish is p_last_day.';

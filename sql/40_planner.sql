@@ -437,18 +437,38 @@ BEGIN
         SELECT a.id INTO chosen FROM plan_area AS a
         WHERE a.geography_id = b.geography_id AND (a.free_from IS NULL OR a.free_from <= b.sea_start_date)
         ORDER BY a.free_from NULLS FIRST, a.name LIMIT 1;
-        IF chosen IS NULL THEN
-            -- no site is fallow in time: the farm harvests the site that comes free first
-            -- earlier, by up to harvest_advance_max_days, to stock it with the new year class
-            -- (a transfer after the run date is never written and takes that site as it is)
-            SELECT a.* INTO site FROM plan_area AS a WHERE a.geography_id = b.geography_id
-            ORDER BY a.free_from, a.name LIMIT 1;
-            IF site.free_from - b.sea_start_date > aquasql.param('harvest_advance_max_days')
-                AND b.sea_start_date <= p_as_of THEN
+        IF chosen IS NOT NULL THEN
+            -- the site's last year class grows on until the site is needed (within its limits;
+            -- the smolt plan after the run date counts too: the farm knows it)
+            PERFORM aquasql.plan_sea_growth(p_seed, a.last_batch_id, a.id, b.sea_start_date - fallow)
+            FROM plan_area AS a WHERE a.id = chosen AND a.free_from < b.sea_start_date;
+        ELSIF chosen IS NULL THEN
+            -- no site is fallow in time: the farm harvests a site earlier, the one that
+            -- comes free first among those it can: by up to harvest_advance_max_days and
+            -- only fish that weigh harvest_advance_min_weight_g in the middle of the
+            -- harvest; so it can stock the
+            -- site with the new year class (a transfer after the run date is never written
+            -- and takes the site that comes free first as it is)
+            SELECT x.* INTO site FROM (
+                SELECT a.*, (
+                    SELECT d.weight_g FROM aquasql.batch_day AS d INNER JOIN plan_candidate AS o ON d.batch_id = o.batch_id
+                    WHERE o.batch_id = a.last_batch_id
+                        -- the middle of the harvest window moved earlier: its fish's mean weight
+                        AND d.date = o.harvest_start_date + (o.harvest_date - o.harvest_start_date) / 2
+                            - (o.harvest_date - (b.sea_start_date - fallow))
+                ) AS early_weight_g
+                FROM plan_area AS a WHERE a.geography_id = b.geography_id
+            ) AS x
+            WHERE b.sea_start_date > p_as_of OR (
+                x.free_from - b.sea_start_date <= aquasql.param('harvest_advance_max_days')
+                AND x.early_weight_g >= aquasql.param('harvest_advance_min_weight_g'))
+            ORDER BY x.free_from, x.name LIMIT 1;
+            IF NOT found THEN
+                SELECT min(a.free_from) INTO earliest FROM plan_area AS a WHERE a.geography_id = b.geography_id;
                 RAISE EXCEPTION '%: sea areas ran out: batch % (sea transfer on %) finds all % areas occupied or fallow until %, % days short',
                     b.geography, b.batch_index + 1, b.sea_start_date,
                     (SELECT count(*) FROM plan_area AS a WHERE a.geography_id = b.geography_id),
-                    site.free_from, site.free_from - b.sea_start_date
+                    earliest, earliest - b.sea_start_date
                     USING ERRCODE = 'check_violation',
                     HINT = 'use a longer stagger, fewer batches, or a profile with more sea areas';
             END IF;

@@ -8,11 +8,11 @@ SELECT lives_ok($$ SELECT aquasql.generate_infrastructure('full') $$, 'full infr
 SELECT is((SELECT count(*) FROM infrastructure_geography), 2::bigint, '2 geographies');
 SELECT is((SELECT count(*) FROM infrastructure_freshwaterstation), 8::bigint, '8 freshwater stations');
 SELECT is((SELECT count(*) FROM infrastructure_hall), 40::bigint, '40 halls');
-SELECT is((SELECT count(*) FROM infrastructure_container), 928::bigint, '928 containers');
-SELECT is((SELECT count(*) FROM infrastructure_area), 33::bigint, '33 sea areas');
-SELECT is((SELECT count(*) FROM infrastructure_container WHERE area_id IS NOT NULL), 528::bigint, '528 rings');
-SELECT is((SELECT count(*) FROM infrastructure_feedcontainer), 139::bigint, '139 feed containers');
-SELECT is((SELECT count(*) FROM infrastructure_sensor), 4912::bigint, '4,912 sensors');
+SELECT is((SELECT count(*) FROM infrastructure_container), 960::bigint, '960 containers');
+SELECT is((SELECT count(*) FROM infrastructure_area), 35::bigint, '35 sea areas');
+SELECT is((SELECT count(*) FROM infrastructure_container WHERE area_id IS NOT NULL), 560::bigint, '560 rings');
+SELECT is((SELECT count(*) FROM infrastructure_feedcontainer), 145::bigint, '145 feed containers');
+SELECT is((SELECT count(*) FROM infrastructure_sensor), 5040::bigint, '5,040 sensors');
 
 SELECT results_eq(
     $$ SELECT g.name::text, count(*) FROM infrastructure_freshwaterstation AS s
@@ -23,13 +23,13 @@ SELECT results_eq(
 SELECT results_eq(
     $$ SELECT g.name::text, count(*) FROM infrastructure_area AS a
        JOIN infrastructure_geography AS g ON g.id = a.geography_id GROUP BY 1 ORDER BY 1 $$,
-    $$ VALUES ('Faroe Islands', 18::bigint), ('Scotland', 15::bigint) $$,
-    'sea areas per geography: Faroe 18, Scotland 15'
+    $$ VALUES ('Faroe Islands', 19::bigint), ('Scotland', 16::bigint) $$,
+    'sea areas per geography: Faroe 19, Scotland 16'
 );
 SELECT ok(
     EXISTS (SELECT 1 FROM infrastructure_container WHERE name = 'FI-FW-01-A-C01')
     AND EXISTS (SELECT 1 FROM infrastructure_container WHERE name = 'S-FW-04-E-C10')
-    AND EXISTS (SELECT 1 FROM infrastructure_container WHERE name = 'S-SEA-15-Ring-16')
+    AND EXISTS (SELECT 1 FROM infrastructure_container WHERE name = 'S-SEA-16-Ring-16')
     AND EXISTS (SELECT 1 FROM infrastructure_hall WHERE name = 'FI-FW-04-Hall-E'),
     'names follow the layout ({station}-{hall}-C01, {area}-Ring-16, {station}-Hall-E)'
 );
@@ -39,19 +39,19 @@ SELECT results_eq(
        GROUP BY 1, 2, 3 ORDER BY 2 $$,
     $$ VALUES ('Incubation Tray', 10.00, 500.00, 80::bigint), ('Small Tank', 100.00, 5000.00, 80::bigint),
               ('Medium Tank', 500.00, 25000.00, 80::bigint), ('Large Tank', 1000.00, 50000.00, 80::bigint),
-              ('Pre-Transfer Tank', 2000.00, 100000.00, 80::bigint), ('Sea Ring', 50000.00, 1250000.00, 528::bigint) $$,
+              ('Pre-Transfer Tank', 2000.00, 100000.00, 80::bigint), ('Sea Ring', 50000.00, 1250000.00, 560::bigint) $$,
     'container types, volumes and max biomass (50 kg/m3 in tanks, 25 kg/m3 at sea)'
 );
 SELECT set_eq(
     $$ SELECT sensor_type::text, count(*) FROM infrastructure_sensor GROUP BY 1 $$,
-    $$ VALUES ('CO2', 400::bigint), ('Dissolved Oxygen', 928::bigint), ('NH4', 400::bigint),
-              ('NO2', 400::bigint), ('NO3', 400::bigint), ('Salinity', 528::bigint), ('pH', 928::bigint),
-              ('Temperature', 928::bigint) $$,
+    $$ VALUES ('CO2', 400::bigint), ('Dissolved Oxygen', 960::bigint), ('NH4', 400::bigint),
+              ('NO2', 400::bigint), ('NO3', 400::bigint), ('Salinity', 560::bigint), ('pH', 960::bigint),
+              ('Temperature', 960::bigint) $$,
     'sensors: 7 per tank, 4 per ring'
 );
 SELECT results_eq(
     $$ SELECT container_type::text, capacity_kg, count(*) FROM infrastructure_feedcontainer GROUP BY 1, 2 ORDER BY 1, 2 $$,
-    $$ VALUES ('BARGE', 450000.00, 99::bigint), ('SILO', 5000.00, 8::bigint), ('SILO', 10000.00, 8::bigint),
+    $$ VALUES ('BARGE', 450000.00, 105::bigint), ('SILO', 5000.00, 8::bigint), ('SILO', 10000.00, 8::bigint),
               ('SILO', 30000.00, 8::bigint), ('SILO', 50000.00, 8::bigint), ('SILO', 120000.00, 8::bigint) $$,
     'a silo per hall (5-120 t, sized for the hall''s ration), 3 barges of 450 t per area'
 );

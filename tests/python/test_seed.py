@@ -68,7 +68,7 @@ def test_existing_plan_is_kept_unless_replaced(fresh_db):
 
 def test_profiles_lists_sizes(fresh_db):
     result = aquasql("profiles", "--dsn", fresh_db, check=True)
-    assert "4,912" in result.stdout and "928" in result.stdout
+    assert "5,040" in result.stdout and "960" in result.stdout
     assert "tiny" in result.stdout and "small" in result.stdout
 
 
