@@ -138,7 +138,7 @@ INSERT INTO aquasql.model_parameter AS m (name, value, comment) VALUES
 -- year classes (all in, all out). Hall temperature and light steer the fish to the delivery
 -- date (Norwegian Directorate of Fisheries smolt statistics; Stefansson et al. 2007, smolt
 -- production regimes), fry to post-smolt within about 10-14 C and incubation within about
--- 6-8 C (the domain's hall bands: ± 12 % of the stage's mean, before the halls' daily noise).
+-- 6-8 C (the domain's hall bands: ± 9 % of the stage's mean, before the halls' daily noise).
 ('hatchery_slot_spring_day', 62, 'day of the year of a station''s early spring slot (3 March)'),
 ('hatchery_slot_autumn_day', 246, 'day of the year of a station''s early autumn slot (3 September)'),
 ('hatchery_slot_window_days', 86, 'a window''s late slot is this many days after its early one, counting both'),
@@ -148,7 +148,14 @@ INSERT INTO aquasql.model_parameter AS m (name, value, comment) VALUES
 ),
 ('slot_reach_days', 183, 'a batch takes a free slot at most this many days before or after its wanted start'),
 ('hall_wash_days', 2, 'a hall stands empty this many days between two batches (washing and disinfection)'),
-('hall_steering_share', 0.12, 'the hatchery steers a hall''s temperature by at most this share of the stage''s mean'),
+('hall_steering_share', 0.09, 'the hatchery steers a hall''s temperature by at most this share of the stage''s mean'),
+-- The band a steered hall's daily mean keeps: the domain's hall bands (incubation 6-8 C, fry
+-- to post-smolt 10-14 C, which verify checks on the readings' monthly means), less a margin
+-- for the sensors' drift and noise.
+('hall_temp_min_incubation_c', 6.2, 'lowest daily mean temperature of a steered incubation hall'),
+('hall_temp_max_incubation_c', 7.8, 'highest daily mean temperature of a steered incubation hall'),
+('hall_temp_min_tank_c', 10.3, 'lowest daily mean temperature of a steered fry to post-smolt hall'),
+('hall_temp_max_tank_c', 13.7, 'highest daily mean temperature of a steered fry to post-smolt hall'),
 ('stage_min_days', 60, 'a freshwater stage lasts at least this many days'),
 ('stage_max_days', 150, 'a freshwater stage ends after this many days even below its end weight'),
 (

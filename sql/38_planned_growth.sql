@@ -88,7 +88,8 @@ $$;
 -- The freshwater curves of all planned candidates (temp table plan_candidate), stage after
 -- stage: cube-root TGC over the running degree-days from the stage's first day. A batch
 -- with slots (temp table plan_slot_stage) keeps its stages' planned days: the hatchery steers
--- each hall's temperature, by at most hall_steering_share of the stage's mean, so that the
+-- each hall's temperature, by at most hall_steering_share of the stage's mean and within the
+-- hall's band (hall_temp_min/max_*), so that the
 -- batch at its known growth multiplier reaches the stage's end weight on the stage's last day;
 -- the stage's own growth factor, which the farm does not know in advance, makes it miss by a
 -- little. Any other batch grows at the halls' temperatures until its mean weight reaches the
@@ -103,6 +104,8 @@ DECLARE
     min_days integer := aquasql.param('stage_min_days')::integer;
     max_days integer := aquasql.param('stage_max_days')::integer;
     steering double precision := aquasql.param('hall_steering_share');
+    lowest double precision;
+    highest double precision;
 BEGIN
     DROP TABLE IF EXISTS plan_growth;
     CREATE TEMP TABLE plan_growth ON COMMIT DROP AS
@@ -113,6 +116,8 @@ BEGIN
     FROM plan_candidate AS c;
 
     FOR st IN SELECT * FROM aquasql.stage_parameter WHERE duration_days IS NOT NULL ORDER BY stage_order LOOP
+        lowest := aquasql.param(CASE WHEN st.stage_order = 1 THEN 'hall_temp_min_incubation_c' ELSE 'hall_temp_min_tank_c' END);
+        highest := aquasql.param(CASE WHEN st.stage_order = 1 THEN 'hall_temp_max_incubation_c' ELSE 'hall_temp_max_tank_c' END);
         -- the stage's growth multiplier of each batch, drawn once per batch, and its planned days
         UPDATE plan_growth AS g
         SET stage_multiplier = g.tgc_multiplier * aquasql.stage_tgc_factor(p_seed, g.sort_order, g.batch_index, st.stage_order),
@@ -131,22 +136,32 @@ BEGIN
         WHERE g.planned_days IS NOT NULL;
         DROP TABLE IF EXISTS plan_stage_day;
         CREATE TEMP TABLE plan_stage_day ON COMMIT DROP AS
-        WITH days AS (
+        WITH hall AS (
+            -- a steered hall stays within its band
             SELECT
-                g.batch_id,
-                g.planned_days,
+                g.*,
                 i,
-                g.next_day + i AS date,
-                g.days_before + i + 1 AS day_number,
-                t.temp_c + g.steer_c AS temp_c,
-                g.degree_days + sum(t.temp_c + g.steer_c) OVER w AS degree_days,
-                g.cbrt_weight + sum(st.tgc * g.stage_multiplier * (t.temp_c + g.steer_c) / 1000) OVER w AS cbrt_weight,
-                g.cbrt_weight AS cbrt_weight_before
+                CASE WHEN g.planned_days IS NULL THEN t.temp_c
+                    ELSE least(highest, greatest(lowest, t.temp_c + g.steer_c)) END AS temp_c
             FROM plan_growth AS g
             CROSS JOIN LATERAL generate_series(0, coalesce(g.planned_days, max_days) - 1) AS i
             INNER JOIN aquasql.daily_temperature AS t
                 ON g.geography_id = t.geography_id AND t.stage_order = st.stage_order AND t.date = g.next_day + i
-            WINDOW w AS (PARTITION BY g.batch_id ORDER BY i)
+        ),
+
+        days AS (
+            SELECT
+                h.batch_id,
+                h.planned_days,
+                h.i,
+                h.next_day + h.i AS date,
+                h.days_before + h.i + 1 AS day_number,
+                h.temp_c,
+                h.degree_days + sum(h.temp_c) OVER w AS degree_days,
+                h.cbrt_weight + sum(st.tgc * h.stage_multiplier * h.temp_c / 1000) OVER w AS cbrt_weight,
+                h.cbrt_weight AS cbrt_weight_before
+            FROM hall AS h
+            WINDOW w AS (PARTITION BY h.batch_id ORDER BY h.i)
         ),
 
         stage_end AS (

@@ -188,7 +188,7 @@ CASES: list[tuple[str, list[str], Callable, int, str]] = [
      "profile 'tiny' has no geography 'Atlantis'"),
     ("unknown step", S + ["--only", "everything"], shared, 2, "Invalid value for '--only'"),
     ("schedule does not fit", S + TINY + ["--batches", "6", "--stagger", "2"], shared, 1, "freshwater stations ran out"),
-    ("schedule does not fit: plan", P + TINY + ["--batches", "6", "--stagger", "30"], shared, 1,
+    ("schedule does not fit: plan", P + TINY + ["--batches", "6", "--stagger", "150"], shared, 1,
      "days short"),
     ("unreachable server", M, unreachable, 1, "cannot connect to postgresql://nobody:***@127.0.0.1"),
     ("role that does not exist", S + TINY, no_such_role, 1, 'role "nobody_at_all" does not exist'),
