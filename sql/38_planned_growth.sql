@@ -1,6 +1,7 @@
--- The planner's growth curves: a schedule that follows the fish. A freshwater stage ends when
--- the batch's mean weight reaches the stage's end weight (temperature and the batch's growth
--- decide the days); the sea phase grows at its site's temperature until harvest. Both write
+-- The planner's growth curves: a schedule that follows the fish. In a hatchery the halls
+-- change over on the station's slots, and the hall temperature is steered so the fish reach
+-- the stage's end weight by then; a batch planned alone ends a stage when it reaches that
+-- weight. The sea phase grows at its site's temperature until harvest. Both write
 -- aquasql.batch_day, the curve every generator reads.
 
 DROP FUNCTION IF EXISTS aquasql.smolt_window_date(date);
@@ -24,11 +25,12 @@ AS $$
         s.d
     FROM (
         SELECT
-            make_date(y, 1, 1) + w.first_day - 1 + CASE WHEN late THEN aquasql.param('hatchery_slot_window_days')::integer - 1 ELSE 0 END
-            + CASE WHEN late THEN -1 ELSE 1 END * (
+            make_date(y, 1, 1) + w.first_day - 1
+            + CASE WHEN l.late THEN aquasql.param('hatchery_slot_window_days')::integer - 1 ELSE 0 END
+            + CASE WHEN l.late THEN -1 ELSE 1 END * (
                 (p_station_rank % 4) * aquasql.param('hatchery_slot_station_step_days')::integer
                 + aquasql.rand_int(p_seed, aquasql.stream('hatchery_slot_jitter'), p_geography_order,
-                    p_station_rank, y * 4 + w.window_no * 2 + late::integer, 0, 2)
+                    p_station_rank, y * 4 + w.window_no * 2 + l.late::integer, 0, 2)
             ) AS d
         FROM generate_series(p_from_year, p_to_year) AS y
         CROSS JOIN (VALUES
@@ -44,7 +46,7 @@ $$;
 -- before it moves on (slot k); the sea transfer on slot 5.
 CREATE OR REPLACE FUNCTION aquasql.slot_stages(p_slot_dates date[], p_slot_no integer)
 RETURNS TABLE (stage_order integer, first_day date, last_day date)
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+LANGUAGE sql STABLE
 AS $$
     SELECT
         k,
