@@ -35,14 +35,22 @@ BEGIN
 END
 $$;
 
--- Daily hazard of a stage, scaled by a batch's mortality multiplier.
-CREATE OR REPLACE FUNCTION aquasql.daily_hazard(p_stage_order integer, p_multiplier double precision)
+-- Daily hazard of a stage, scaled by a batch's mortality multiplier. In freshwater the
+-- stage's survival holds over the batch's own stage (p_stage_days, its planned length): the
+-- hatchery steers the halls' temperature to the stage's length, and eggs and fry die by their
+-- development, not by the calendar, so a long stage is not a deadlier one. At sea the hazard
+-- is per day (the sea survival is over sea_reference_days).
+DROP FUNCTION IF EXISTS aquasql.daily_hazard(integer, double precision);
+CREATE OR REPLACE FUNCTION aquasql.daily_hazard(
+    p_stage_order integer, p_multiplier double precision, p_stage_days integer DEFAULT NULL
+)
 RETURNS double precision
 LANGUAGE sql STABLE
 AS $$
     SELECT p_multiplier * (1 - power(
         s.stage_survival,
-        1.0 / coalesce(s.duration_days, aquasql.param('sea_reference_days'))
+        1.0 / coalesce(CASE WHEN s.duration_days IS NOT NULL THEN p_stage_days END,
+            s.duration_days, aquasql.param('sea_reference_days'))
     ))
     FROM aquasql.stage_parameter AS s
     WHERE s.stage_order = p_stage_order

@@ -56,7 +56,9 @@ AS $$
 $$;
 
 -- A container's hazard relative to its batch's: log-normal with mean 1, kept within ±2.5 sd
--- (some rings or tanks simply do worse: position, current, handling).
+-- (some rings or tanks simply do worse: position, current, handling). The lifecycle divides it
+-- by the mean of the batch's containers in the stage, so it moves deaths between containers,
+-- not the batch's total.
 CREATE OR REPLACE FUNCTION aquasql.container_hazard_factor(p_seed bigint, p_assignment_id bigint, p_stage_order integer)
 RETURNS double precision
 LANGUAGE sql STABLE

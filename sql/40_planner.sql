@@ -344,7 +344,8 @@ BEGIN
     FROM (
         SELECT
             d.batch_id, d.stage_order, min(d.date) AS first_day, max(d.date) AS last_day, count(*) AS days,
-            max(d.weight_g) AS end_weight_g, aquasql.daily_hazard(d.stage_order, c.mortality_multiplier) AS hazard
+            max(d.weight_g) AS end_weight_g,
+            aquasql.daily_hazard(d.stage_order, c.mortality_multiplier, count(*)::integer) AS hazard
         FROM aquasql.batch_day AS d INNER JOIN plan_candidate AS c ON d.batch_id = c.batch_id
         GROUP BY d.batch_id, d.stage_order, c.mortality_multiplier
     ) AS x

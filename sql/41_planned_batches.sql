@@ -100,10 +100,14 @@ BEGIN
             i.*,
             d.weight_g,
             round(i.eggs * power(1 - transfer_loss, i.stage_order - 1) * exp((
-                SELECT sum(ln(1 - aquasql.daily_hazard(o.stage_order, i.mortality_multiplier)) * o.days)
+                SELECT sum(ln(1 - aquasql.daily_hazard(o.stage_order, i.mortality_multiplier, o.stage_days)) * o.days)
                 FROM (
-                    SELECT b.stage_order, count(*) AS days FROM aquasql.batch_day AS b
-                    WHERE b.batch_id = i.batch_id AND b.date <= i.last_day GROUP BY b.stage_order
+                    SELECT
+                        b.stage_order,
+                        count(*) FILTER (WHERE b.date <= i.last_day) AS days,
+                        count(*)::integer AS stage_days
+                    FROM aquasql.batch_day AS b
+                    WHERE b.batch_id = i.batch_id GROUP BY b.stage_order
                 ) AS o
             )))::bigint AS alive
         FROM in_history AS i

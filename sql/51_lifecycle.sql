@@ -105,8 +105,11 @@ BEGIN
             l.*,
             c.area_id,
             sp.fcr * aquasql.batch_fcr_multiplier(seed, l.batch_id) AS fcr,
-            aquasql.daily_hazard(l.stage_order, p.mortality_multiplier)
+            -- containers differ from each other, but together they die at the batch's rate: its
+            -- mortality multiplier alone sets the batch apart (the containers hold equal shares)
+            aquasql.daily_hazard(l.stage_order, p.mortality_multiplier, stage_length.days)
             * aquasql.container_hazard_factor(seed, l.assignment_id, l.stage_order)
+            / avg(aquasql.container_hazard_factor(seed, l.assignment_id, l.stage_order)) OVER (PARTITION BY l.batch_id)
             * CASE WHEN l.stage_order = 6 THEN gp.sea_hazard_factor ELSE 1 END AS base_hazard,
             aquasql.container_weight_z(seed, l.batch_id, l.container_id) AS weight_z,
             -- the last day with feed: fish are starved before they are moved or harvested
@@ -117,6 +120,11 @@ BEGIN
         INNER JOIN infrastructure_container AS c ON l.container_id = c.id
         INNER JOIN infrastructure_geography AS g ON p.geography_id = g.id
         INNER JOIN aquasql.geography_parameter AS gp ON g.name = gp.geography
+        INNER JOIN (
+            -- the batch's planned days in the stage, also where the history ends before them
+            SELECT bd.batch_id, count(*)::integer AS days FROM aquasql.batch_day AS bd
+            WHERE bd.stage_order = p_stage AND bd.batch_id = ANY(p_batches) GROUP BY bd.batch_id
+        ) AS stage_length ON l.batch_id = stage_length.batch_id
         WHERE l.stage_order = p_stage AND l.batch_id = ANY(p_batches)
     ),
 

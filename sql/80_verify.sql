@@ -770,6 +770,7 @@ AS $$
             d.batch_id,
             count(*) AS container_days,
             count(*) FILTER (WHERE d.stage_order >= 2) AS fed_days,
+            count(DISTINCT d.date) FILTER (WHERE d.stage_order >= 2) AS fed_dates,
             count(*) FILTER (WHERE d.stage_order = 6) AS sea_days,
             sum(coalesce(s.n, 0)) AS sensor_days,
             max(d.stage_order) AS last_stage,
@@ -785,6 +786,7 @@ AS $$
             b.status,
             d.container_days,
             d.fed_days,
+            d.fed_dates,
             d.sea_days,
             d.sensor_days,
             d.last_stage,
@@ -830,8 +832,9 @@ AS $$
     ) AS v
     UNION ALL
     SELECT v.* FROM (
+        -- batches fed two weeks or more: a tank's first weighing is on its first weekly slot
         SELECT array_agg(samples::numeric / nullif(fed_days, 0)) AS vals, array_agg(batch_number) AS labels
-        FROM counted
+        FROM counted WHERE fed_dates >= 14
     ) AS x
     CROSS JOIN LATERAL aquasql.verify_band(
         'aquamind volume: growth samples per fed container-day', x.vals, x.labels, 0.05, 0.20,

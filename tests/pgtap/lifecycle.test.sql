@@ -3,7 +3,7 @@
 -- temperatures, biology in the bands of the domain reference, feed from FCR, determinism.
 BEGIN;
 SET LOCAL client_min_messages = warning;
-SELECT plan(32);
+SELECT plan(34);
 
 SELECT aquasql.generate_infrastructure('full');
 SELECT aquasql.generate_master_data();
@@ -171,6 +171,15 @@ SELECT ok(
     'sea-phase mortality 8-20 %'
 );
 SELECT ok((SELECT fish / 3500000.0 BETWEEN 0.60 AND 0.78 FROM harvest), 'full-cycle survival 0.60-0.78');
+
+-- A freshwater stage's survival holds over the batch's own stage length; at sea, hazards are per day.
+SELECT ok(
+    (SELECT bool_and(abs(power(1 - aquasql.daily_hazard(s.stage_order, 1, d.days), d.days) - s.stage_survival) < 1e-9)
+     FROM aquasql.stage_parameter AS s CROSS JOIN (VALUES (67), (90), (113)) AS d (days)
+     WHERE s.duration_days IS NOT NULL),
+    'a freshwater stage of 67, 90 or 113 days keeps its stage survival'
+);
+SELECT is(aquasql.daily_hazard(6, 1.1, 200), aquasql.daily_hazard(6, 1.1), 'the sea hazard does not depend on a stage length');
 
 -- Feed: FCR x each container's biomass gain, with the stated waste and noise, on the days
 -- the fish are fed: none in their last days before a move or harvest (feed withdrawal).

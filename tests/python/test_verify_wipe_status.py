@@ -143,6 +143,12 @@ CORRUPTIONS = {
         ["UPDATE harvest_harvestlot SET live_weight_kg = live_weight_kg * 2"],
         "harvest mean weight, kg",
     ),
+    "a fed batch never weighed": (
+        ["""DELETE FROM batch_growthsample WHERE assignment_id IN (
+                SELECT id FROM batch_batchcontainerassignment WHERE batch_id = (
+                    SELECT min(batch_id) FROM batch_actualdailyassignmentstate))"""],
+        "aquamind volume: growth samples per fed container-day",
+    ),
     "eggs delivered but not in the tray": (
         ["UPDATE batch_creationaction SET egg_count_actual = egg_count_actual + 1000"
          " WHERE id = (SELECT min(id) FROM batch_creationaction)"],
@@ -159,6 +165,27 @@ def test_each_corruption_fails_its_check_only(tiny, corruption):
         for sql in statements:
             assert conn.execute(sql).rowcount != 0, sql
         assert failing_checks(conn) == {check}
+        conn.rollback()
+
+
+GROWTH_SAMPLE_CHECK = "aquamind volume: growth samples per fed container-day"
+
+
+def test_growth_samples_are_not_asked_of_a_batch_fed_under_two_weeks(tiny):
+    """A batch that has only just started feeding has no weighing yet; the check leaves it out."""
+    with psycopg.connect(tiny, options="-c search_path=public -c TimeZone=UTC") as conn:
+        batch = conn.execute("SELECT min(batch_id) FROM batch_actualdailyassignmentstate").fetchone()[0]
+        conn.execute("""DELETE FROM batch_growthsample WHERE assignment_id IN (
+            SELECT id FROM batch_batchcontainerassignment WHERE batch_id = %s)""", [batch])
+        assert GROWTH_SAMPLE_CHECK in failing_checks(conn)
+        # its history cut back to its first 13 fed days
+        conn.execute("""DELETE FROM batch_actualdailyassignmentstate AS d
+            USING batch_lifecyclestage AS st
+            WHERE d.lifecycle_stage_id = st.id AND d.batch_id = %s AND st."order" >= 2
+              AND d.date >= (SELECT min(x.date) + 13 FROM batch_actualdailyassignmentstate AS x
+                  INNER JOIN batch_lifecyclestage AS xs ON x.lifecycle_stage_id = xs.id
+                  WHERE x.batch_id = %s AND xs."order" >= 2)""", [batch, batch])
+        assert GROWTH_SAMPLE_CHECK not in failing_checks(conn)
         conn.rollback()
 
 
