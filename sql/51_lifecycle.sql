@@ -108,8 +108,7 @@ BEGIN
             -- containers differ from each other, but together they die at the batch's rate: its
             -- mortality multiplier alone sets the batch apart (the containers hold equal shares)
             aquasql.daily_hazard(l.stage_order, p.mortality_multiplier, stage_length.days)
-            * aquasql.container_hazard_factor(seed, l.assignment_id, l.stage_order)
-            / avg(aquasql.container_hazard_factor(seed, l.assignment_id, l.stage_order)) OVER (PARTITION BY l.batch_id)
+            * container.hazard_factor / avg(container.hazard_factor) OVER (PARTITION BY l.batch_id)
             * CASE WHEN l.stage_order = 6 THEN gp.sea_hazard_factor ELSE 1 END AS base_hazard,
             aquasql.container_weight_z(seed, l.batch_id, l.container_id) AS weight_z,
             -- the last day with feed: fish are starved before they are moved or harvested
@@ -125,6 +124,9 @@ BEGIN
             SELECT bd.batch_id, count(*)::integer AS days FROM aquasql.batch_day AS bd
             WHERE bd.stage_order = p_stage AND bd.batch_id = ANY(p_batches) GROUP BY bd.batch_id
         ) AS stage_length ON l.batch_id = stage_length.batch_id
+        CROSS JOIN LATERAL (
+            SELECT aquasql.container_hazard_factor(seed, l.assignment_id, l.stage_order) AS hazard_factor
+        ) AS container
         WHERE l.stage_order = p_stage AND l.batch_id = ANY(p_batches)
     ),
 
