@@ -50,9 +50,12 @@ ARGUMENTS = st.fixed_dictionaries({
 # The tiny profile has 2 tanks a hall, 4 rings and 2 sea areas: one tank's disease or one site
 # episode moves a whole batch's survival, and one site's offset in a warm or cold year moves
 # the "geography's" sea temperature. These bands hold on the full profile (bench/realism.py,
-# aquasql verify) but not for every tiny seed. Checks are matched by the start of their name.
+# aquasql verify) but not for every tiny seed: in 60 tiny plans of 1-3 batches (seeds, run
+# dates and staggers spread like this test's), 2 fell below day 91's band, both from a 20-day
+# disease in one of a batch's 2 egg trays (seed 591706164, 2028-05-15, 2 batches, stagger 924:
+# 0.759 of the eggs). Checks are matched by the start of their name.
 KNOWN_OUT_OF_BAND = (
-    "day-200 population / eggs", "sea-phase mortality (harvested batches)", "full-cycle survival (fish harvested / eggs)",
+    "day-91 population / eggs", "aquamind: day-91 population", "day-200 population / eggs", "sea-phase mortality (harvested batches)", "full-cycle survival (fish harvested / eggs)",
     "temperature, sea, yearly mean", "temperature, sea, warmest month", "temperature, sea, coldest month",
 )
 
