@@ -290,6 +290,18 @@ BEGIN
 END
 $$;
 
+-- Each planned batch's stages on its curve: first and last day and the days between, also
+-- for stages its history has not reached (the plan runs to harvest).
+CREATE OR REPLACE FUNCTION aquasql.batch_stage_span(p_batches bigint[] DEFAULT NULL)
+RETURNS TABLE (batch_id bigint, stage_order integer, first_day date, last_day date, days integer)
+LANGUAGE sql STABLE
+AS $$
+    SELECT d.batch_id, d.stage_order::integer, min(d.date), max(d.date), count(*)::integer
+    FROM aquasql.batch_day AS d
+    WHERE p_batches IS NULL OR d.batch_id = ANY(p_batches)
+    GROUP BY d.batch_id, d.stage_order
+$$;
+
 COMMENT ON FUNCTION aquasql.hatchery_slots(bigint, integer, integer, integer, integer) IS
 'A station''s slots from p_from_year to p_to_year: four a year, early and late in the spring and autumn smolt windows.';
 COMMENT ON FUNCTION aquasql.slot_stages(date[], integer) IS
@@ -306,3 +318,5 @@ COMMENT ON FUNCTION aquasql.plan_sea_growth(bigint, bigint, bigint, date) IS
 'Sea curve of one candidate at its area''s temperature, and its harvest window; returns the harvest date.';
 COMMENT ON FUNCTION aquasql.plan_advance_harvest(bigint, date) IS
 'Move a planned batch''s harvest earlier, so that its last day with fish is p_last_day.';
+COMMENT ON FUNCTION aquasql.batch_stage_span(bigint[]) IS
+'First day, last day and days of every stage of the given planned batches (default: all), from aquasql.batch_day.';

@@ -53,10 +53,7 @@ BEGIN
             o.first_day AS arrive,
             o.last_day + 1 AS leave
         FROM aquasql.plan_batch AS p
-        INNER JOIN (
-            SELECT d.batch_id, d.stage_order, min(d.date) AS first_day, max(d.date) AS last_day
-            FROM aquasql.batch_day AS d WHERE d.stage_order < 6 GROUP BY d.batch_id, d.stage_order
-        ) AS o ON p.batch_id = o.batch_id
+        INNER JOIN aquasql.batch_stage_span() AS o ON p.batch_id = o.batch_id AND o.stage_order < 6
         INNER JOIN aquasql.stage_parameter AS sp ON o.stage_order = sp.stage_order
         INNER JOIN infrastructure_freshwaterstation AS s ON p.station_id = s.id
         INNER JOIN infrastructure_hall AS h
@@ -100,15 +97,10 @@ BEGIN
             i.*,
             d.weight_g,
             round(i.eggs * power(1 - transfer_loss, i.stage_order - 1) * exp((
-                SELECT sum(ln(1 - aquasql.daily_hazard(o.stage_order, i.mortality_multiplier, o.stage_days)) * o.days)
-                FROM (
-                    SELECT
-                        b.stage_order,
-                        count(*) FILTER (WHERE b.date <= i.last_day) AS days,
-                        count(*)::integer AS stage_days
-                    FROM aquasql.batch_day AS b
-                    WHERE b.batch_id = i.batch_id GROUP BY b.stage_order
-                ) AS o
+                -- each stage's hazard over the days of it up to the assignment's last day
+                SELECT sum(ln(1 - aquasql.daily_hazard(o.stage_order, i.mortality_multiplier, o.days))
+                    * greatest(0, least(o.last_day, i.last_day) - o.first_day + 1))
+                FROM aquasql.batch_stage_span(ARRAY[i.batch_id]) AS o
             )))::bigint AS alive
         FROM in_history AS i
         INNER JOIN aquasql.batch_day AS d ON i.batch_id = d.batch_id AND i.last_day = d.date

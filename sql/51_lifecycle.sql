@@ -107,7 +107,7 @@ BEGIN
             sp.fcr * aquasql.batch_fcr_multiplier(seed, l.batch_id) AS fcr,
             -- containers differ from each other, but together they die at the batch's rate: its
             -- mortality multiplier alone sets the batch apart (the containers hold equal shares)
-            aquasql.daily_hazard(l.stage_order, p.mortality_multiplier, stage_length.days)
+            aquasql.daily_hazard(l.stage_order, p.mortality_multiplier, span.days)
             * container.hazard_factor / avg(container.hazard_factor) OVER (PARTITION BY l.batch_id)
             * CASE WHEN l.stage_order = 6 THEN gp.sea_hazard_factor ELSE 1 END AS base_hazard,
             aquasql.container_weight_z(seed, l.batch_id, l.container_id) AS weight_z,
@@ -119,11 +119,9 @@ BEGIN
         INNER JOIN infrastructure_container AS c ON l.container_id = c.id
         INNER JOIN infrastructure_geography AS g ON p.geography_id = g.id
         INNER JOIN aquasql.geography_parameter AS gp ON g.name = gp.geography
-        INNER JOIN (
-            -- the batch's planned days in the stage, also where the history ends before them
-            SELECT bd.batch_id, count(*)::integer AS days FROM aquasql.batch_day AS bd
-            WHERE bd.stage_order = p_stage AND bd.batch_id = ANY(p_batches) GROUP BY bd.batch_id
-        ) AS stage_length ON l.batch_id = stage_length.batch_id
+        -- the batch's planned days in the stage, also where the history ends before them
+        INNER JOIN aquasql.batch_stage_span(p_batches) AS span
+            ON l.batch_id = span.batch_id AND l.stage_order = span.stage_order
         CROSS JOIN LATERAL (
             SELECT aquasql.container_hazard_factor(seed, l.assignment_id, l.stage_order) AS hazard_factor
         ) AS container
