@@ -290,15 +290,15 @@ BEGIN
 END
 $$;
 
--- Each planned batch's stages on its curve: first and last day and the days between, also
--- for stages its history has not reached (the plan runs to harvest).
-CREATE OR REPLACE FUNCTION aquasql.batch_stage_span(p_batches bigint[] DEFAULT NULL)
+-- The given batches' stages on their curves: first and last day and the days between, also
+-- for stages a history has not reached (the plan runs to harvest).
+CREATE OR REPLACE FUNCTION aquasql.batch_stage_span(p_batches bigint[])
 RETURNS TABLE (batch_id bigint, stage_order integer, first_day date, last_day date, days integer)
 LANGUAGE sql STABLE
 AS $$
     SELECT d.batch_id, d.stage_order::integer, min(d.date), max(d.date), count(*)::integer
     FROM aquasql.batch_day AS d
-    WHERE p_batches IS NULL OR d.batch_id = ANY(p_batches)
+    WHERE d.batch_id = ANY(p_batches)
     GROUP BY d.batch_id, d.stage_order
 $$;
 
@@ -319,4 +319,4 @@ COMMENT ON FUNCTION aquasql.plan_sea_growth(bigint, bigint, bigint, date) IS
 COMMENT ON FUNCTION aquasql.plan_advance_harvest(bigint, date) IS
 'Move a planned batch''s harvest earlier, so that its last day with fish is p_last_day.';
 COMMENT ON FUNCTION aquasql.batch_stage_span(bigint[]) IS
-'First day, last day and days of every stage of the given planned batches (default: all), from aquasql.batch_day.';
+'First day, last day and days of every stage of the given planned batches, from aquasql.batch_day.';

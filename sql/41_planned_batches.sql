@@ -42,7 +42,12 @@ BEGIN
         id, batch_id, container_id, lifecycle_stage_id, population_count, avg_weight_g, biomass_kg,
         assignment_date, departure_date, is_active, last_weighing_date, notes, created_at, updated_at
     )
-    WITH placed AS (
+    WITH span AS MATERIALIZED (
+        -- every planned stage, read once: a few rows a batch
+        SELECT * FROM aquasql.batch_stage_span(aquasql.plan_batches())
+    ),
+
+    placed AS (
         -- freshwater: every container of the stage's hall at the batch's station, for the
         -- stage's days on the batch's curve
         SELECT
@@ -53,7 +58,7 @@ BEGIN
             o.first_day AS arrive,
             o.last_day + 1 AS leave
         FROM aquasql.plan_batch AS p
-        INNER JOIN aquasql.batch_stage_span() AS o ON p.batch_id = o.batch_id AND o.stage_order < 6
+        INNER JOIN span AS o ON p.batch_id = o.batch_id AND o.stage_order < 6
         INNER JOIN aquasql.stage_parameter AS sp ON o.stage_order = sp.stage_order
         INNER JOIN infrastructure_freshwaterstation AS s ON p.station_id = s.id
         INNER JOIN infrastructure_hall AS h
@@ -100,7 +105,7 @@ BEGIN
                 -- each stage's hazard over the days of it up to the assignment's last day
                 SELECT sum(ln(1 - aquasql.daily_hazard(o.stage_order, i.mortality_multiplier, o.days))
                     * greatest(0, least(o.last_day, i.last_day) - o.first_day + 1))
-                FROM aquasql.batch_stage_span(ARRAY[i.batch_id]) AS o
+                FROM span AS o WHERE o.batch_id = i.batch_id
             )))::bigint AS alive
         FROM in_history AS i
         INNER JOIN aquasql.batch_day AS d ON i.batch_id = d.batch_id AND i.last_day = d.date
