@@ -19,18 +19,13 @@ import psycopg
 from aquasql.connection import resolve_dsn
 from aquasql.migrations import Migrator
 
-FAMILIES = [
-    ("daily states", "SELECT aquasql.generate_lifecycle()"),
-    ("environmental readings", "SELECT aquasql.generate_readings()"),
-    ("feeding events", "SELECT aquasql.generate_feeding()"),
-    ("mortality events", "SELECT aquasql.generate_mortality_events()"),
-    ("growth samples", "SELECT aquasql.generate_growth_samples()"),
-    ("lice counts", "SELECT aquasql.generate_lice_counts()"),
-    ("journal entries", "SELECT aquasql.generate_journal()"),
-    ("harvest rows", "SELECT aquasql.generate_harvest()"),
-    ("scenario rows", "SELECT aquasql.generate_scenarios()"),
-    ("feed purchases and lots", "SELECT aquasql.generate_feed_inventory()"),
-]
+# The families and their generators, in run order, from the registry (sql/12_registry.sql).
+FAMILIES = """
+SELECT family, format('SELECT %s(%s)', generator, CASE scope WHEN 'batch' THEN 'aquasql.plan_batches(NULL)' END)
+FROM aquasql.event_family() WITH ORDINALITY
+WHERE scope <> 'plan'
+ORDER BY ordinality
+"""
 
 RAW_BASELINE = """
 INSERT INTO bench_raw_readings (id, parameter_id, container_id, batch_id, sensor_id,
@@ -66,7 +61,7 @@ def main() -> None:
         print(f"profile {args.profile}, one session, foreign keys set aside\n")
         print(f"{'family':<26}{'rows':>12}{'seconds':>10}{'rows/s':>12}{'vs raw':>8}")
         results = []
-        for family, sql in FAMILIES:
+        for family, sql in conn.execute(FAMILIES).fetchall():
             started = time.perf_counter()
             rows = conn.execute(sql).fetchone()[0]
             results.append((family, rows, time.perf_counter() - started))

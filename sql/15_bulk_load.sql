@@ -13,7 +13,8 @@ DECLARE
     suspended integer := 0;
 BEGIN
     FOR fk IN
-        SELECT c.conrelid::regclass AS table_name, c.conname, pg_get_constraintdef(c.oid) AS definition
+        SELECT c.conrelid::regclass AS table_name, c.conname, pg_get_constraintdef(c.oid) AS definition,
+            c.confrelid::regclass AS referenced_table
         FROM pg_constraint AS c
         WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace
             -- TimescaleDB copies a hypertable's foreign keys to its chunks; the parent's count
@@ -21,8 +22,8 @@ BEGIN
             AND c.conrelid IN (SELECT oid FROM pg_class WHERE relnamespace = 'public'::regnamespace)
         ORDER BY 1, 2
     LOOP
-        INSERT INTO aquasql.suspended_constraint (table_name, constraint_name, definition)
-        VALUES (fk.table_name, fk.conname, fk.definition);
+        INSERT INTO aquasql.suspended_constraint (table_name, constraint_name, definition, referenced_table)
+        VALUES (fk.table_name, fk.conname, fk.definition, fk.referenced_table);
         EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', fk.table_name, fk.conname);
         suspended := suspended + 1;
     END LOOP;

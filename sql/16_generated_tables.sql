@@ -1,41 +1,5 @@
--- The AquaMind tables aquasql writes for its batches, and how to find its rows in each: one
--- list, read to clear a load, to replace a plan and to tell aquasql's rows from others'.
--- `plan` rows (batches, assignments) are written by the planner, `event` rows by the batch
--- generators and the cross-batch steps. $1 is the array of aquasql's batch ids.
--- Listed children first, so deleting in this order never orphans a row.
-CREATE OR REPLACE FUNCTION aquasql.generated_table()
-RETURNS TABLE (table_name text, part text, rows_of_batches text)
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-AS $$
-    VALUES
-    ('environmental_environmentalreading', 'event', 'batch_id = ANY($1)'),
-    ('batch_actualdailyassignmentstate', 'event', 'batch_id = ANY($1)'),
-    ('inventory_feedingevent', 'event', 'batch_id = ANY($1)'),
-    ('inventory_feedcontainerstock', 'event', NULL),
-    ('inventory_feedpurchase', 'event', NULL),
-    ('batch_mortalityevent', 'event', 'batch_id = ANY($1)'),
-    ('batch_individualgrowthobservation', 'event', 'growth_sample_id IN (SELECT g.id FROM batch_growthsample AS g '
-        || 'INNER JOIN batch_batchcontainerassignment AS a ON g.assignment_id = a.id WHERE a.batch_id = ANY($1))'),
-    ('batch_growthsample', 'event',
-        'assignment_id IN (SELECT a.id FROM batch_batchcontainerassignment AS a WHERE a.batch_id = ANY($1))'),
-    ('health_licecount', 'event', 'batch_id = ANY($1)'),
-    ('health_journalentry', 'event', 'batch_id = ANY($1)'),
-    ('finance_factharvest', 'event', 'event_id IN (SELECT e.id FROM harvest_harvestevent AS e WHERE e.batch_id = ANY($1))'),
-    ('harvest_harvestlot', 'event', 'event_id IN (SELECT e.id FROM harvest_harvestevent AS e WHERE e.batch_id = ANY($1))'),
-    ('harvest_harvestevent', 'event', 'batch_id = ANY($1)'),
-    -- projection id = scenario id × 1000 + day, in both versions
-    ('scenario_scenarioprojection', 'event',
-        'projection_id / 1000 IN (SELECT s.scenario_id FROM scenario AS s WHERE s.batch_id = ANY($1))'),
-    ('scenario_projection_run', 'event', 'scenario_id IN (SELECT s.scenario_id FROM scenario AS s WHERE s.batch_id = ANY($1))'),
-    ('scenario', 'event', 'batch_id = ANY($1)'),
-    ('batch_transferaction', 'event',
-        'workflow_id IN (SELECT w.id FROM batch_batchtransferworkflow AS w WHERE w.batch_id = ANY($1))'),
-    ('batch_batchtransferworkflow', 'event', 'batch_id = ANY($1)'),
-    ('batch_creationaction', 'event', 'workflow_id IN (SELECT w.id FROM batch_creationworkflow AS w WHERE w.batch_id = ANY($1))'),
-    ('batch_creationworkflow', 'event', 'batch_id = ANY($1)'),
-    ('batch_batchcontainerassignment', 'plan', 'batch_id = ANY($1)'),
-    ('batch_batch', 'plan', 'id = ANY($1)')
-$$;
+-- Clearing and deleting aquasql's rows in the tables it writes (aquasql.generated_table(),
+-- sql/12_registry.sql), and the id ranges of rows that cross-batch steps wrote.
 
 -- The largest id in a table now: generated ids start above it, so they never meet rows
 -- aquasql did not write (0 in a table that holds none).
@@ -61,7 +25,7 @@ AS $$
     SELECT p_table::text, p_first, p_last WHERE p_last >= p_first;
 $$;
 
--- Delete aquasql's rows of the given part ('event', or 'plan' too) for the given batches,
+-- Delete aquasql's rows of the given batches (their events, and with p_with_plan the plan too),
 -- row by row: the way to remove them where other rows must stay. Returns the rows deleted.
 CREATE OR REPLACE FUNCTION aquasql.delete_generated(p_batches bigint[], p_with_plan boolean DEFAULT FALSE)
 RETURNS bigint
@@ -75,10 +39,10 @@ BEGIN
     PERFORM aquasql.unpin_scenarios(p_batches);
     FOR t IN
         SELECT g.table_name, g.rows_of_batches, r.first_id, r.last_id
-        FROM aquasql.generated_table() WITH ORDINALITY AS g (table_name, part, rows_of_batches, n)
+        FROM aquasql.generated_table() WITH ORDINALITY AS g
         LEFT JOIN aquasql.generated_id_range AS r ON g.table_name = r.table_name
-        WHERE to_regclass('public.' || g.table_name) IS NOT NULL AND (p_with_plan OR g.part = 'event')
-        ORDER BY g.n
+        WHERE to_regclass('public.' || g.table_name) IS NOT NULL AND (p_with_plan OR g.family <> 'plan')
+        ORDER BY g.ordinality
     LOOP
         IF t.rows_of_batches IS NOT NULL THEN
             EXECUTE format('DELETE FROM public.%I WHERE %s', t.table_name, t.rows_of_batches) USING p_batches;
@@ -96,7 +60,7 @@ BEGIN
 END
 $$;
 
--- Empty the generated tables of the given part fast, where every row in them is aquasql's
+-- Empty the generated tables (events, or the plan too) fast, where every row in them is aquasql's
 -- (no batch aquasql did not plan): TRUNCATE. Tables of AquaMind's that reference them by a
 -- foreign key are truncated with them only while they are empty; if one holds rows (someone's
 -- records about aquasql's batches), aquasql's rows go row by row instead, and the keys decide.
@@ -116,7 +80,7 @@ BEGIN
     END IF;
     tables := ARRAY(
         SELECT to_regclass('public.' || g.table_name) FROM aquasql.generated_table() AS g
-        WHERE to_regclass('public.' || g.table_name) IS NOT NULL AND (p_with_plan OR g.part = 'event')
+        WHERE to_regclass('public.' || g.table_name) IS NOT NULL AND (p_with_plan OR g.family <> 'plan')
     );
     -- every table that references these, directly or through another
     WITH RECURSIVE ref (relid) AS (

@@ -3,19 +3,6 @@
 -- cb41030 two batches may share a container), so a run checks them on its own rows before it
 -- reports success, and `--strict` can add them as constraints on a fixture database.
 -- One row per property: how many of aquasql's rows break it (0 is a pass).
--- The per-container event tables and the columns that tie a row to its assignment.
-CREATE OR REPLACE FUNCTION aquasql.assignment_event_table()
-RETURNS TABLE (label text, table_name text, assignment_column text, has_container boolean)
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-AS $$
-    VALUES
-    ('readings', 'environmental_environmentalreading', 'batch_container_assignment_id', TRUE),
-    ('feeding events', 'inventory_feedingevent', 'batch_assignment_id', TRUE),
-    ('mortality events', 'batch_mortalityevent', 'assignment_id', FALSE),
-    ('lice counts', 'health_licecount', 'assignment_id', TRUE),
-    ('daily states', 'batch_actualdailyassignmentstate', 'assignment_id', TRUE),
-    ('harvest events', 'harvest_harvestevent', 'assignment_id', FALSE)
-$$;
 
 CREATE OR REPLACE FUNCTION aquasql.generated_property_violations()
 RETURNS TABLE (property text, violations bigint)
@@ -26,16 +13,29 @@ DECLARE
     ev record;
 BEGIN
     -- every per-container event names its assignment, and agrees with it on batch and container
-    FOR ev IN SELECT * FROM aquasql.assignment_event_table() LOOP
-        property := format('%s name their assignment, batch%s', ev.label,
+    -- (the registry's tables with an assignment column; batch and container where they have them)
+    FOR ev IN
+        SELECT g.family, g.table_name, g.assignment_column, g.rows_of_batches,
+            EXISTS (SELECT 1 FROM information_schema.columns AS c
+                WHERE c.table_schema = 'public' AND c.table_name = g.table_name AND c.column_name = 'batch_id')
+                AS has_batch,
+            EXISTS (SELECT 1 FROM information_schema.columns AS c
+                WHERE c.table_schema = 'public' AND c.table_name = g.table_name AND c.column_name = 'container_id')
+                AS has_container
+        FROM aquasql.generated_table() WITH ORDINALITY AS g
+        WHERE g.assignment_column IS NOT NULL AND to_regclass('public.' || g.table_name) IS NOT NULL
+        ORDER BY g.ordinality
+    LOOP
+        property := format('%s name their assignment%s%s', ev.family,
+            CASE WHEN ev.has_batch THEN ', batch' ELSE '' END,
             CASE WHEN ev.has_container THEN ' and container' ELSE '' END);
         EXECUTE format(
-            'SELECT count(*) FROM public.%I AS e LEFT JOIN batch_batchcontainerassignment AS a ON e.%I = a.id'
-            ' WHERE e.batch_id IN (SELECT p.batch_id FROM aquasql.plan_batch AS p)'
-            ' AND (a.id IS NULL OR e.batch_id IS DISTINCT FROM a.batch_id%s)',
-            ev.table_name, ev.assignment_column,
+            'SELECT count(*) FROM (SELECT * FROM public.%I WHERE %s) AS e'
+            ' LEFT JOIN batch_batchcontainerassignment AS a ON e.%I = a.id WHERE a.id IS NULL%s%s',
+            ev.table_name, ev.rows_of_batches, ev.assignment_column,
+            CASE WHEN ev.has_batch THEN ' OR e.batch_id IS DISTINCT FROM a.batch_id' ELSE '' END,
             CASE WHEN ev.has_container THEN ' OR e.container_id IS DISTINCT FROM a.container_id' ELSE '' END
-        ) INTO violations;
+        ) INTO violations USING ARRAY(SELECT p.batch_id FROM aquasql.plan_batch AS p);
         RETURN NEXT;
     END LOOP;
     RETURN QUERY

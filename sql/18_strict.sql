@@ -2,39 +2,38 @@
 -- (the standalone schema aquasql built). AquaMind's own inserts break them (an event without
 -- an assignment, a mixed batch at cb41030), so a database AquaMind writes to is refused.
 -- Every constraint is named aquasql_strict_*; adding them validates every row.
+-- The assignment's own keys and no-overlap rule, then for every per-container event table of the
+-- registry with a strict name: a composite key to its assignment (with its batch, and its
+-- container where it has one) and a check that it names one (MATCH FULL lets a row leave the
+-- whole key empty).
 CREATE OR REPLACE FUNCTION aquasql.strict_constraint()
 RETURNS TABLE (table_name text, constraint_name text, definition text)
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+LANGUAGE sql STABLE
 AS $$
     VALUES
     ('batch_batchcontainerassignment', 'aquasql_strict_assignment_batch_container',
         'UNIQUE (id, batch_id, container_id)'),
-    ('batch_batchcontainerassignment', 'aquasql_strict_assignment_no_overlap',
-        'EXCLUDE USING gist (container_id WITH =, daterange(assignment_date, departure_date, ''[)'') WITH &&)'),
-    ('environmental_environmentalreading', 'aquasql_strict_reading_assignment',
-        'FOREIGN KEY (batch_container_assignment_id, batch_id, container_id) '
-        || 'REFERENCES batch_batchcontainerassignment (id, batch_id, container_id) MATCH FULL'),
-    ('inventory_feedingevent', 'aquasql_strict_feeding_assignment',
-        'FOREIGN KEY (batch_assignment_id, batch_id, container_id) '
-        || 'REFERENCES batch_batchcontainerassignment (id, batch_id, container_id) MATCH FULL'),
-    ('batch_actualdailyassignmentstate', 'aquasql_strict_daily_state_assignment',
-        'FOREIGN KEY (assignment_id, batch_id, container_id) '
-        || 'REFERENCES batch_batchcontainerassignment (id, batch_id, container_id) MATCH FULL'),
-    ('health_licecount', 'aquasql_strict_lice_assignment',
-        'FOREIGN KEY (assignment_id, batch_id, container_id) '
-        || 'REFERENCES batch_batchcontainerassignment (id, batch_id, container_id) MATCH FULL'),
-    ('batch_mortalityevent', 'aquasql_strict_mortality_assignment',
-        'FOREIGN KEY (assignment_id, batch_id) REFERENCES batch_batchcontainerassignment (id, batch_id) MATCH FULL'),
-    ('harvest_harvestevent', 'aquasql_strict_harvest_assignment',
-        'FOREIGN KEY (assignment_id, batch_id) REFERENCES batch_batchcontainerassignment (id, batch_id) MATCH FULL'),
     ('batch_batchcontainerassignment', 'aquasql_strict_assignment_batch', 'UNIQUE (id, batch_id)'),
-    -- MATCH FULL lets a row leave the whole key empty: these make the assignment required
-    ('environmental_environmentalreading', 'aquasql_strict_reading_has_assignment',
-        'CHECK (batch_container_assignment_id IS NOT NULL)'),
-    ('inventory_feedingevent', 'aquasql_strict_feeding_has_assignment', 'CHECK (batch_assignment_id IS NOT NULL)'),
-    ('batch_mortalityevent', 'aquasql_strict_mortality_has_assignment', 'CHECK (assignment_id IS NOT NULL)'),
-    ('health_licecount', 'aquasql_strict_lice_has_assignment', 'CHECK (assignment_id IS NOT NULL)'),
-    ('harvest_harvestevent', 'aquasql_strict_harvest_has_assignment', 'CHECK (assignment_id IS NOT NULL)')
+    ('batch_batchcontainerassignment', 'aquasql_strict_assignment_no_overlap',
+        'EXCLUDE USING gist (container_id WITH =, daterange(assignment_date, departure_date, ''[)'') WITH &&)')
+    UNION ALL
+    SELECT g.table_name, k.constraint_name, k.definition
+    FROM aquasql.generated_table() AS g
+    CROSS JOIN LATERAL (
+        SELECT EXISTS (
+            SELECT 1 FROM information_schema.columns AS c
+            WHERE c.table_schema = 'public' AND c.table_name = g.table_name AND c.column_name = 'container_id'
+        ) AS has_container
+    ) AS t
+    CROSS JOIN LATERAL (VALUES
+        ('aquasql_strict_' || g.strict_name || '_assignment',
+            format('FOREIGN KEY (%I, batch_id%s) REFERENCES batch_batchcontainerassignment (id, batch_id%s) MATCH FULL',
+                g.assignment_column,
+                CASE WHEN t.has_container THEN ', container_id' ELSE '' END,
+                CASE WHEN t.has_container THEN ', container_id' ELSE '' END)),
+        ('aquasql_strict_' || g.strict_name || '_has_assignment', format('CHECK (%I IS NOT NULL)', g.assignment_column))
+    ) AS k (constraint_name, definition)
+    WHERE g.strict_name IS NOT NULL AND to_regclass('public.' || g.table_name) IS NOT NULL
 $$;
 
 CREATE OR REPLACE FUNCTION aquasql.add_strict_constraints()

@@ -1,6 +1,7 @@
--- Everything generated per batch, in dependency order: the lifecycle first, then every event
--- family derived from it. The CLI calls this for one batch at a time from several sessions;
--- DBAs can call it for all batches at once. Feed stock spans batches: see finish_generation.
+-- Everything generated per batch: the registry's batch families (aquasql.event_family()) in
+-- their order, the lifecycle first, then every event family derived from it. The CLI calls
+-- this for one batch at a time from several sessions; DBAs can call it for all batches at
+-- once. Feed stock spans batches: see finish_generation.
 CREATE OR REPLACE FUNCTION aquasql.generate_batches(
     p_batches bigint[] DEFAULT NULL,
     p_with_individuals boolean DEFAULT FALSE
@@ -11,16 +12,19 @@ SET timezone = 'UTC'
 AS $$
 DECLARE
     batches bigint[] := aquasql.plan_batches(p_batches);
+    f record;
 BEGIN
-    RETURN QUERY VALUES ('daily states', aquasql.generate_lifecycle(batches));
-    RETURN QUERY VALUES ('environmental readings', aquasql.generate_readings(batches));
-    RETURN QUERY VALUES ('feeding events', aquasql.generate_feeding(batches));
-    RETURN QUERY VALUES ('mortality events', aquasql.generate_mortality_events(batches));
-    RETURN QUERY VALUES ('growth samples', aquasql.generate_growth_samples(batches, p_with_individuals));
-    RETURN QUERY VALUES ('lice counts', aquasql.generate_lice_counts(batches));
-    RETURN QUERY VALUES ('journal entries', aquasql.generate_journal(batches));
-    RETURN QUERY VALUES ('harvest rows', aquasql.generate_harvest(batches));
-    RETURN QUERY VALUES ('scenario rows', aquasql.generate_scenarios(batches));
+    FOR f IN
+        SELECT e.family, e.generator, e.with_individuals
+        FROM aquasql.event_family() WITH ORDINALITY AS e
+        WHERE e.scope = 'batch'
+        ORDER BY e.ordinality
+    LOOP
+        family := f.family;
+        EXECUTE format('SELECT %s($1%s)', f.generator, CASE WHEN f.with_individuals THEN ', $2' ELSE '' END)
+        INTO rows_written USING batches, p_with_individuals;
+        RETURN NEXT;
+    END LOOP;
 END
 $$;
 

@@ -1,14 +1,24 @@
--- Work that spans batches and so runs once, after every batch is generated: identity
--- sequences past the plan-derived ids, and fresh planner statistics.
+-- Work that spans batches and so runs once, after every batch is generated: the registry's
+-- cross-batch families (aquasql.event_family()), then identity sequences past the generated ids.
 CREATE OR REPLACE FUNCTION aquasql.finish_generation()
 RETURNS TABLE (family text, rows_written bigint)
 LANGUAGE plpgsql
 SET timezone = 'UTC'
 AS $$
 DECLARE
+    f record;
     t regclass;
 BEGIN
-    RETURN QUERY VALUES ('feed purchases and lots', aquasql.generate_feed_inventory());
+    FOR f IN
+        SELECT e.family, e.generator
+        FROM aquasql.event_family() WITH ORDINALITY AS e
+        WHERE e.scope = 'cross-batch'
+        ORDER BY e.ordinality
+    LOOP
+        family := f.family;
+        EXECUTE format('SELECT %s()', f.generator) INTO rows_written;
+        RETURN NEXT;
+    END LOOP;
     FOR t IN
         SELECT c.oid::regclass
         FROM pg_class AS c

@@ -8,7 +8,6 @@
 -- none harvested) pass with the measured value 'n/a'.
 
 -- The result row of every check.
-DROP FUNCTION IF EXISTS aquasql.verify_band(text, numeric[], text[], numeric, numeric, text, integer, text);
 CREATE OR REPLACE FUNCTION aquasql.verify_band(
     p_name text,
     p_values numeric[],
@@ -541,9 +540,8 @@ AS $$
 $$;
 
 -- Every per-container event names its assignment, and its batch and container are the
--- assignment's. The tables and their columns are looked up, so the same check runs on every
--- AquaMind version (and the health journal, which has no assignment column there, is checked
--- against the assignments its batch had in that container on that day).
+-- assignment's: the registry's tables with an assignment column (aquasql.generated_table()),
+-- their batch and container columns looked up, so the same check runs on every AquaMind version.
 CREATE OR REPLACE FUNCTION aquasql.verify_links()
 RETURNS TABLE (name text, measured text, expected text, pass boolean, detail text)
 LANGUAGE plpgsql STABLE
@@ -557,23 +555,12 @@ DECLARE
     total bigint;
 BEGIN
     FOR ev IN
-        SELECT x.table_name, x.label FROM (VALUES
-            (1, 'batch_actualdailyassignmentstate', 'daily states'),
-            (2, 'batch_mortalityevent', 'mortality events'),
-            (3, 'inventory_feedingevent', 'feeding events'),
-            (4, 'environmental_environmentalreading', 'environmental readings'),
-            (5, 'health_licecount', 'lice counts'),
-            (6, 'batch_growthsample', 'growth samples'),
-            (7, 'harvest_harvestevent', 'harvest events')
-        ) AS x (ord, table_name, label)
-        WHERE to_regclass('public.' || x.table_name) IS NOT NULL
-        ORDER BY x.ord
+        SELECT g.table_name, g.family AS label, g.assignment_column AS link
+        FROM aquasql.generated_table() WITH ORDINALITY AS g
+        WHERE g.assignment_column IS NOT NULL AND to_regclass('public.' || g.table_name) IS NOT NULL
+        ORDER BY g.ordinality
     LOOP
-        SELECT c.column_name INTO link
-        FROM information_schema.columns AS c
-        WHERE c.table_schema = 'public' AND c.table_name = ev.table_name
-            AND c.column_name IN ('assignment_id', 'batch_assignment_id', 'batch_container_assignment_id');
-        CONTINUE WHEN link IS NULL;
+        link := ev.link;
         SELECT
             bool_or(c.column_name = 'batch_id'), bool_or(c.column_name = 'container_id')
         INTO has_batch, has_container
@@ -752,13 +739,41 @@ AS $$
     FROM lice
 $$;
 
--- Event volumes per batch, scaled per container-day (a batch's containers × days with fish:
--- the tiny profile has 2 containers per hall, the full one 10), and per-batch counts of the
--- workflows, harvest events and scenarios its history implies.
+-- Event volumes per batch, scaled per unit of its history (container-days, fed or at sea,
+-- sensor-days: the tiny profile has 2 containers per hall, the full one 10): each family's band
+-- is in the registry (aquasql.event_family()), counted in its table with an assignment column;
+-- then per-batch counts of the workflows, harvest events and scenarios its history implies.
 CREATE OR REPLACE FUNCTION aquasql.verify_volumes()
 RETURNS TABLE (name text, measured text, expected text, pass boolean, detail text)
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 AS $$
+DECLARE
+    -- one count column per family with a band, and one band row per family
+    counts text;
+    bands text;
+BEGIN
+    SELECT
+        string_agg(format('(SELECT count(*) FROM public.%I WHERE %s) AS %I',
+            g.table_name, replace(g.rows_of_batches, '$1', 'ARRAY[b.batch_id]'), f.family), ', '
+            ORDER BY f.ordinality),
+        string_agg(format(
+            'SELECT v.* FROM (SELECT array_agg(%I::numeric / nullif(%s, 0)) AS vals, array_agg(batch_number) AS labels'
+            ' FROM counted WHERE %s) AS x CROSS JOIN LATERAL aquasql.verify_band(%L, x.vals, x.labels, %s, %s, %L, %s) AS v',
+            f.family,
+            CASE f.volume_unit
+                WHEN 'sensor-day' THEN 'sensor_days' WHEN 'fed container-day' THEN 'fed_days'
+                WHEN 'container-day' THEN 'container_days' WHEN 'sea container-day' THEN 'sea_days'
+            END,
+            coalesce(f.volume_applies, 'TRUE'),
+            format('aquamind volume: %s per %s', f.family, f.volume_unit),
+            f.volume_low, f.volume_high, f.volume_expected, f.volume_digits
+        ), ' UNION ALL ' ORDER BY f.ordinality)
+    INTO counts, bands
+    FROM aquasql.event_family() WITH ORDINALITY AS f
+    INNER JOIN aquasql.generated_table() AS g ON f.family = g.family AND g.assignment_column IS NOT NULL
+    WHERE f.volume_unit IS NOT NULL AND to_regclass('public.' || g.table_name) IS NOT NULL;
+
+    RETURN QUERY EXECUTE format($q$
     WITH b AS (SELECT * FROM aquasql.verify_batch()),
 
     sensors AS (
@@ -779,7 +794,7 @@ AS $$
         GROUP BY d.batch_id
     ),
 
-    counted AS (
+    counted AS MATERIALIZED (
         SELECT
             b.batch_id,
             b.batch_number,
@@ -791,72 +806,21 @@ AS $$
             d.sensor_days,
             d.last_stage,
             d.rings,
-            (SELECT count(*) FROM environmental_environmentalreading AS r WHERE r.batch_id = b.batch_id) AS readings,
-            (SELECT count(*) FROM inventory_feedingevent AS f WHERE f.batch_id = b.batch_id) AS feedings,
-            (SELECT count(*) FROM batch_mortalityevent AS m WHERE m.batch_id = b.batch_id) AS mortalities,
-            (SELECT count(*) FROM batch_growthsample AS g
-                INNER JOIN batch_batchcontainerassignment AS a ON g.assignment_id = a.id
-                WHERE a.batch_id = b.batch_id) AS samples,
-            (SELECT count(*) FROM health_licecount AS l WHERE l.batch_id = b.batch_id) AS lice,
+            %s,
             (SELECT count(*) FROM batch_batchtransferworkflow AS w WHERE w.batch_id = b.batch_id) AS workflows,
             (SELECT count(*) FROM harvest_harvestevent AS h WHERE h.batch_id = b.batch_id) AS harvests,
             (SELECT count(*) FROM scenario AS sc WHERE sc.batch_id = b.batch_id) AS scenarios
         FROM b INNER JOIN days AS d ON b.batch_id = d.batch_id
     )
 
-    SELECT v.* FROM (
-        SELECT array_agg(readings::numeric / nullif(sensor_days, 0)) AS vals, array_agg(batch_number) AS labels
-        FROM counted
-    ) AS x
-    CROSS JOIN LATERAL aquasql.verify_band(
-        'aquamind volume: readings per sensor-day', x.vals, x.labels, 5.7, 6.0,
-        '6 (06 – 18 h) while occupied, less the weeks a sensor is out of service', 2
-    ) AS v
-    UNION ALL
-    SELECT v.* FROM (
-        SELECT array_agg(feedings::numeric / nullif(fed_days, 0)) AS vals, array_agg(batch_number) AS labels
-        FROM counted
-    ) AS x
-    CROSS JOIN LATERAL aquasql.verify_band(
-        'aquamind volume: feeding events per fed container-day', x.vals, x.labels, 1.8, 2.1,
-        '≈ 2 (two meals; none in Egg&Alevin)', 2
-    ) AS v
-    UNION ALL
-    SELECT v.* FROM (
-        SELECT array_agg(mortalities::numeric / nullif(container_days, 0)) AS vals, array_agg(batch_number) AS labels
-        FROM counted
-    ) AS x
-    CROSS JOIN LATERAL aquasql.verify_band(
-        'aquamind volume: mortality events per container-day', x.vals, x.labels, 0.5, 1.0,
-        '0.5 – 1 (one per day with deaths)', 3
-    ) AS v
-    UNION ALL
-    SELECT v.* FROM (
-        -- batches fed two weeks or more: a tank's first weighing is on its first weekly slot
-        SELECT array_agg(samples::numeric / nullif(fed_days, 0)) AS vals, array_agg(batch_number) AS labels
-        FROM counted WHERE fed_dates >= 14
-    ) AS x
-    CROSS JOIN LATERAL aquasql.verify_band(
-        'aquamind volume: growth samples per fed container-day', x.vals, x.labels, 0.05, 0.20,
-        '0.05 – 0.20 (weekly in freshwater, every 4 – 5 weeks at sea)', 3
-    ) AS v
-    UNION ALL
-    SELECT v.* FROM (
-        -- batches a week or more at sea: the first count is on a ring's first working-day slot
-        SELECT array_agg(lice::numeric / nullif(sea_days, 0)) AS vals, array_agg(batch_number) AS labels
-        FROM counted WHERE sea_days >= 7 * rings
-    ) AS x
-    CROSS JOIN LATERAL aquasql.verify_band(
-        'aquamind volume: lice-count rows per sea container-day', x.vals, x.labels, 0.2, 1.2,
-        '0.2 – 1.2 (weekly or fortnightly, a row per lice type)', 3
-    ) AS v
+    %s
     UNION ALL
     SELECT v.* FROM aquasql.verify_zero(
         'aquamind volume: transfer workflows = stage transitions',
         (SELECT count(*) FROM counted WHERE workflows <> last_stage - 1),
         (SELECT count(*) FROM counted),
         'batches off',
-        (SELECT string_agg(format('%s: %s, expected %s', batch_number, workflows, last_stage - 1), ', ')
+        (SELECT string_agg(format('%%s: %%s, expected %%s', batch_number, workflows, last_stage - 1), ', ')
             FROM counted WHERE workflows <> last_stage - 1)
     ) AS v
     UNION ALL
@@ -873,6 +837,8 @@ AS $$
         (SELECT count(*) FROM counted),
         'batches off'
     ) AS v
+    $q$, counts, bands);
+END
 $$;
 
 -- All checks. Raises when there is no generated data to check.

@@ -23,20 +23,16 @@ SET timezone = 'UTC'
 SET search_path = public
 AS $$
 DECLARE
-    -- the CLI's run lock (cli/aquasql/run_lock.py): one aquasql run per database
-    run_lock_key constant bigint := 1634891105;
-    -- the tables whose secondary indexes a load builds afterwards (cli/aquasql/load.py)
-    index_suspended_tables constant regclass[] := ARRAY[
-        'environmental_environmentalreading', 'inventory_feedingevent'
-    ]::regclass[];
     fresh_load_before text := current_setting('aquasql.fresh_load', TRUE);
     batch_to_load bigint;
     written jsonb := '{}';
     family_rows record;
     broken text;
 BEGIN
-    IF NOT pg_try_advisory_xact_lock(run_lock_key) THEN
-        RAISE EXCEPTION 'another aquasql run is working on this database' USING
+    -- the CLI's run lock (sql/01_run_lock.sql): one aquasql run per database
+    IF NOT pg_try_advisory_xact_lock(aquasql.run_lock_key()) THEN
+        RAISE EXCEPTION 'another aquasql run is working on this database: %',
+            coalesce(aquasql.run_lock_holder(), 'a session that has just ended') USING
             HINT = 'wait for it to finish, or stop it; two runs on one database would overwrite each other';
     END IF;
     IF NOT EXISTS (SELECT 1 FROM aquasql.profile AS p WHERE p.name = $1) THEN
@@ -57,7 +53,7 @@ BEGIN
     SET CONSTRAINTS ALL IMMEDIATE;
     PERFORM aquasql.suspend_foreign_keys();
     PERFORM aquasql.clear_generated();
-    PERFORM aquasql.suspend_indexes(index_suspended_tables);
+    PERFORM aquasql.suspend_indexes(aquasql.index_suspended_tables());
 
     -- each batch as the CLI's worker sessions load it: into freshly cleared tables
     PERFORM set_config('aquasql.fresh_load', 'on', TRUE);

@@ -16,14 +16,9 @@ from . import orchestrate
 from .orchestrate import GenerationResult, SuspendedKey, build_indexes, generate_batches
 from .sqlcall import finish_phase, record_phase, step, timed_phase
 
-# Tables whose secondary indexes are built once after the load instead of row by row: no
-# generator reads them back by those indexes while batches load (the feed stock step reads
-# all feeding events at once, and its cost update finds them by primary key).
-INDEX_SUSPENDED_TABLES = ["environmental_environmentalreading", "inventory_feedingevent"]
-# The tables the cross-batch steps write (aquasql.generate_feed_inventory: purchases, lots and
-# feeding costs): their keys and indexes wait for those steps; the other tables' are restored
-# beside them.
-CROSS_BATCH_WRITTEN_TABLES = ["inventory_feedingevent", "inventory_feedpurchase", "inventory_feedcontainerstock"]
+# The load's policy is the registry's (sql/12_registry.sql): the tables whose secondary indexes
+# are built once after the load (aquasql.index_suspended_tables()), and the tables the
+# cross-batch steps write, whose keys and indexes wait for them (aquasql.cross_batch_tables()).
 
 
 def load_batches(conn, dsn: str, workers: int, with_individuals: bool, resume: Optional[run_progress.Run] = None,
@@ -53,7 +48,7 @@ def load_batches(conn, dsn: str, workers: int, with_individuals: bool, resume: O
                     run_progress.record(conn, *restart)
                 else:
                     conn.execute("TRUNCATE aquasql.loaded_batch")
-            conn.execute("SELECT aquasql.suspend_indexes(%s::regclass[])", [INDEX_SUSPENDED_TABLES])
+            conn.execute("SELECT aquasql.suspend_indexes(aquasql.index_suspended_tables())")
         try:
             if todo:
                 result = generate_batches(dsn, todo, workers, with_individuals)
@@ -93,16 +88,18 @@ def finish_with_indexes(conn, dsn: str, workers: int, result: GenerationResult) 
     (the readings: most of the index work), with the remaining sessions. Once the steps have
     committed, every session builds the rest.
     """
-    suspended = conn.execute("SELECT index_name, table_name::text FROM aquasql.suspended_index ORDER BY 1").fetchall()
-    beside = [name for name, table in suspended if table not in CROSS_BATCH_WRITTEN_TABLES]
-    after = [name for name, table in suspended if table in CROSS_BATCH_WRITTEN_TABLES]
+    suspended = conn.execute(
+        "SELECT index_name, table_name::oid IN (SELECT to_regclass(t)::oid FROM aquasql.cross_batch_tables() AS t)"
+        " FROM aquasql.suspended_index ORDER BY 1").fetchall()
+    beside = [name for name, cross_batch in suspended if not cross_batch]
+    after = [name for name, cross_batch in suspended if cross_batch]
     if workers < 2 or not beside:
         with step(conn, "cross-batch steps"):
             finish_cross_batch(conn, result)
         restore_indexes(conn, dsn, workers)
         return
     written = {oid for (oid,) in conn.execute(
-        "SELECT to_regclass(t)::oid FROM unnest(%s::text[]) AS t", [CROSS_BATCH_WRITTEN_TABLES])}
+        "SELECT to_regclass(t)::oid FROM aquasql.cross_batch_tables() AS t")}
     beside_tables = {oid for (oid,) in conn.execute(
         "SELECT DISTINCT table_name::oid FROM aquasql.suspended_index WHERE index_name = ANY(%s)", [beside])}
     # the keys of the tables whose indexes are built beside: validated first, before those indexes
@@ -157,7 +154,7 @@ def restore_keys_and_check(conn, dsn: str, workers: int) -> None:
 
 
 # The suspended keys, each with the tables its ADD FOREIGN KEY locks (its own and the one it
-# references, read from its definition) and its table's size with a hypertable's chunks.
+# references) and its table's size with a hypertable's chunks.
 SUSPENDED_KEYS = r"""
 WITH suspended_table AS (SELECT DISTINCT table_name FROM aquasql.suspended_constraint),
 part AS (
@@ -166,8 +163,7 @@ part AS (
     SELECT t.table_name, i.inhrelid FROM suspended_table AS t INNER JOIN pg_inherits AS i ON t.table_name = i.inhparent
 ),
 sized AS (SELECT table_name, sum(pg_relation_size(relid)) AS size FROM part GROUP BY table_name)
-SELECT s.table_name::text, s.constraint_name, s.table_name::oid,
-    to_regclass(substring(s.definition FROM 'REFERENCES (.+?)\(')::text)::oid, z.size
+SELECT s.table_name::text, s.constraint_name, s.table_name::oid, s.referenced_table::oid, z.size
 FROM aquasql.suspended_constraint AS s
 INNER JOIN sized AS z ON s.table_name = z.table_name
 """
@@ -187,7 +183,7 @@ def restore_foreign_keys(conn, dsn: Optional[str] = None, workers: int = 1, phas
     keys = suspended_keys(conn)
     if keys:
         with step(conn, "restoring and validating foreign keys", live=False, phase=phase):
-            orchestrate.restore_foreign_keys(dsn, keys, workers)
+            orchestrate.restore_keys_in_parallel(dsn, keys, workers)
 
 
 def restore_indexes(conn, dsn: Optional[str] = None, workers: int = 1) -> None:

@@ -356,8 +356,23 @@ class Migrator:
         return problem is None
 
     # -- applying -------------------------------------------------------------------------
+    def up_to_date(self, state: MigrationState) -> bool:
+        """Nothing to apply and the target recorded as it is: a run would write nothing."""
+        if state.pending or state.sql_pending or state.aquamind_pending:
+            return False
+        return self._one(
+            "SELECT EXISTS (SELECT 1 FROM aquasql.target WHERE kind = %s AND aquamind_version IS NOT DISTINCT FROM %s)",
+            [state.target.kind, state.target.version],
+        )
+
     def run(self, on_step=None) -> tuple[list[ScriptFile], list[ScriptFile], str]:
-        """Build the public schema if needed, apply pending migrations, then changed sql/ files."""
+        """Build the public schema if needed, apply pending migrations, then changed sql/ files.
+
+        A database already up to date is only read: no lock is taken, so commands that only
+        read (verify, profiles) run beside another aquasql run.
+        """
+        if self.up_to_date(self.state()):
+            return [], [], self.timescaledb
         with run_lock(self.conn, "migrate"):
             state = self.state()
             mode = self.preflight(state)

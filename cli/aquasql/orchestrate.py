@@ -235,7 +235,7 @@ class KeyQueue:
             self._cond.notify_all()
 
 
-def restore_foreign_keys(dsn: str, keys: list[SuspendedKey], workers: int) -> None:
+def restore_keys_in_parallel(dsn: str, keys: list[SuspendedKey], workers: int) -> None:
     """Re-add suspended foreign keys from `workers` sessions, one key per transaction, showing how many are done.
 
     Each key restored is deleted from aquasql.suspended_constraint in its transaction, so an

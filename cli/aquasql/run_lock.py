@@ -10,17 +10,62 @@ session still there (no live run can own one then) before it touches anything.
 
 from __future__ import annotations
 
+import re
 import time
 from contextlib import contextmanager
+from functools import cache
 
 import psycopg
 
 from .errors import AquasqlError
+from .paths import sql_dir
 
-LOCK_KEY = 0x61717561  # "aqua"
+RUN_LOCK_FILE = "01_run_lock.sql"
 WORKER_APPLICATION = "aquasql worker"
 CLIENT_CHECK_MS = 1000
 ORPHAN_WAIT_SECONDS = 60
+
+
+@cache
+def lock_key() -> int:
+    """The run lock's key, as aquasql.run_lock_key() defines it (sql/01_run_lock.sql).
+
+    Read from the file rather than the database: a command locks before its migrations have
+    created the function on a new database.
+    """
+    text = (sql_dir() / RUN_LOCK_FILE).read_text()
+    found = re.search(r"SELECT (\d+)::bigint\s+-- run lock key", text)
+    if not found:
+        raise AquasqlError(f"the run lock's key was not found in sql/{RUN_LOCK_FILE}",
+                           "the checkout is damaged: check it out again")
+    return int(found[1])
+
+
+def lock_parts() -> list[int]:
+    """The key as pg_locks shows an advisory lock on a bigint: classid (high half), objid (low half)."""
+    return [lock_key() >> 32, lock_key() & 0xFFFFFFFF]
+
+
+def lock_holder(conn: psycopg.Connection) -> str:
+    """Who holds the run lock on conn's database, as a refusal names it."""
+    holder = conn.execute(
+        "SELECT a.pid, a.application_name, a.backend_start::timestamp(0)::text"
+        " FROM pg_locks AS l JOIN pg_stat_activity AS a ON l.pid = a.pid"
+        " WHERE l.locktype = 'advisory' AND l.granted AND l.classid = %s AND l.objid = %s AND l.objsubid = 1"
+        " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+        lock_parts(),
+    ).fetchone()
+    return f"'{holder[1] or 'a session'}' (server pid {holder[0]}, since {holder[2]} UTC)" if holder \
+        else "another run"
+
+
+def is_locked(conn: psycopg.Connection) -> bool:
+    """Whether a run holds the lock on conn's database now (nothing is taken or waited for)."""
+    return conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = %s"
+        " AND objid = %s AND objsubid = 1 AND database = (SELECT oid FROM pg_database WHERE datname = current_database()))",
+        lock_parts(),
+    ).fetchone()[0]
 
 
 def check_client_connection(conn: psycopg.Connection) -> None:
@@ -32,8 +77,8 @@ def check_client_connection(conn: psycopg.Connection) -> None:
 def _holds_lock(conn: psycopg.Connection) -> bool:
     return conn.execute(
         "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted"
-        " AND pid = pg_backend_pid() AND objid = %s AND classid = 0)",
-        [LOCK_KEY],
+        " AND pid = pg_backend_pid() AND classid = %s AND objid = %s AND objsubid = 1)",
+        lock_parts(),
     ).fetchone()[0]
 
 
@@ -49,18 +94,9 @@ def run_lock(conn: psycopg.Connection, command: str):
     if not nested:
         conn.execute("SELECT set_config('application_name', %s, false)", [f"aquasql {command}"])
         check_client_connection(conn)
-    if not conn.execute("SELECT pg_try_advisory_lock(%s)", [LOCK_KEY]).fetchone()[0]:
-        holder = conn.execute(
-            "SELECT a.pid, a.application_name, a.backend_start::timestamp(0)::text"
-            " FROM pg_locks AS l JOIN pg_stat_activity AS a ON l.pid = a.pid"
-            " WHERE l.locktype = 'advisory' AND l.granted AND l.objid = %s AND l.database = "
-            " (SELECT oid FROM pg_database WHERE datname = current_database())",
-            [LOCK_KEY],
-        ).fetchone()
-        who = f"'{holder[1] or 'a session'}' (server pid {holder[0]}, since {holder[2]} UTC)" if holder \
-            else "another run"
+    if not conn.execute("SELECT pg_try_advisory_lock(%s)", [lock_key()]).fetchone()[0]:
         raise AquasqlError(
-            f"another aquasql run is working on this database: {who}",
+            f"another aquasql run is working on this database: {lock_holder(conn)}",
             "wait for it to finish, or stop it; two runs on one database would overwrite each other",
         )
     try:
@@ -69,7 +105,7 @@ def run_lock(conn: psycopg.Connection, command: str):
         yield
     finally:
         if not conn.closed:
-            conn.execute("SELECT pg_advisory_unlock(%s)", [LOCK_KEY])
+            conn.execute("SELECT pg_advisory_unlock(%s)", [lock_key()])
 
 
 def end_orphaned_workers(conn: psycopg.Connection) -> int:

@@ -24,7 +24,7 @@ from .run_options import (
 from .sqlcall import phases, record_phase, reset_phases, step
 from . import run_progress
 from .errors import AquasqlError, AquasqlUsageError
-from .run_lock import run_lock
+from .run_lock import is_locked, lock_holder, run_lock
 
 
 class Step(str, enum.Enum):
@@ -35,15 +35,17 @@ class Step(str, enum.Enum):
 
 @contextmanager
 def prepared_connection(dsn: Optional[str], spec: generate.RunSpec, command: str, strict: bool = False,
-                        geography: Optional[str] = None, workers: int = 1):
+                        geography: Optional[str] = None, workers: int = 1, dry_run: bool = False):
     """Connect holding the run lock, check the input, bring the schema and functions up to date.
 
     Everything that can be refused is refused before the migrations write anything. Keys and
-    indexes an interrupted load left set aside are restored from `workers` sessions.
+    indexes an interrupted load left set aside are restored from `workers` sessions. A dry run
+    writes nothing that stays, so it takes no lock; it is refused while a run works on the
+    database, since it plans in the database's own plan tables and would stall that run.
     """
     started = time.perf_counter()
     resolved = resolve_dsn(dsn)
-    with connect(resolved) as conn, run_lock(conn, command):
+    with connect(resolved) as conn, (refuse_while_locked(conn) if dry_run else run_lock(conn, command)):
         generate.check_profile(conn, spec.profile, geography)
         migrator = Migrator(conn)
         target = migrator.target()  # reads only: refuses a database aquasql cannot write into
@@ -53,6 +55,18 @@ def prepared_connection(dsn: Optional[str], spec: generate.RunSpec, command: str
         record_phase("connecting, schema and functions up to date", time.perf_counter() - started)
         restore_interrupted_load(conn, resolved, workers)
         yield conn
+
+
+@contextmanager
+def refuse_while_locked(conn):
+    """Go on only while no aquasql run works on the database; neither take nor wait for its lock."""
+    if is_locked(conn):
+        raise AquasqlError(
+            f"another aquasql run is working on this database: {lock_holder(conn)}; a dry run plans in the "
+            "database's own plan tables and would hold that run up",
+            "dry-run when it has finished, or against another database (--dsn to an empty one)",
+        )
+    yield
 
 
 @reports_errors
@@ -171,7 +185,7 @@ def plan(
         raise AquasqlUsageError("give either --stagger or --saturation, not both")
     options = {"profile": profile, "seed": seed, "as_of": spec.as_of.isoformat(), "batches": batches,
                "stagger": stagger, "saturation": saturation}
-    with prepared_connection(dsn, spec, "plan") as conn:
+    with prepared_connection(dsn, spec, "plan", dry_run=dry_run) as conn:
         if not (replace or dry_run):
             run_progress.resumable(conn, "plan", options, replace, plans=True)  # refuses over an unfinished run
         with step(conn, "plan (dry run)" if dry_run else "plan"):
