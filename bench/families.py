@@ -23,7 +23,7 @@ from aquasql.migrations import Migrator
 FAMILIES = """
 SELECT family, format('SELECT %s(%s)', generator, CASE scope WHEN 'batch' THEN 'aquasql.plan_batches(NULL)' END)
 FROM aquasql.event_family() WITH ORDINALITY
-WHERE scope <> 'plan'
+WHERE scope IN ('batch', 'cross-batch')
 ORDER BY ordinality
 """
 

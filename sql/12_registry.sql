@@ -5,8 +5,10 @@
 -- in each list, its generator file and its tests (tests/pgtap/registry.test.sql audits it).
 
 -- One row per family, in the order the generators run.
---   scope: 'plan' (written by the planner), 'batch' (one call per batch or set of batches:
---     generator(batches bigint[])), 'cross-batch' (once after every batch: generator()).
+--   scope: 'setup' (infrastructure and master data: kept when the history is wiped, and
+--     so written by no event family), 'plan' (written by the planner), 'batch' (one call per
+--     batch or set of batches: generator(batches bigint[])), 'cross-batch' (once after every
+--     batch: generator()).
 --   generator: the function, by name; it returns the rows it wrote in the family's tables.
 --   with_individuals: the generator also takes the run's with_individuals option.
 --   updates: tables of other families whose rows this family's generator changes.
@@ -30,7 +32,10 @@ RETURNS TABLE (
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$
     VALUES
-    ('plan', 'plan', 'aquasql.plan', FALSE, NULL::text[], NULL, NULL::numeric, NULL::numeric, NULL, NULL::integer, NULL),
+    ('infrastructure', 'setup', 'aquasql.generate_infrastructure', FALSE, NULL::text[],
+        NULL, NULL::numeric, NULL::numeric, NULL, NULL::integer, NULL),
+    ('master data', 'setup', 'aquasql.generate_master_data', FALSE, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
+    ('plan', 'plan', 'aquasql.plan', FALSE, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
     ('daily states', 'batch', 'aquasql.generate_lifecycle', FALSE, NULL, NULL, NULL, NULL, NULL, NULL, NULL),
     ('environmental readings', 'batch', 'aquasql.generate_readings', FALSE, NULL,
         'sensor-day', 5.7, 6.0, '6 (06 – 18 h) while occupied, less the weeks a sensor is out of service', 2, NULL),

@@ -16,7 +16,7 @@ FAMILY_TABLES = """
 SELECT f.family, array_agg(g.table_name ORDER BY g.table_name)
 FROM aquasql.event_family() AS f
 INNER JOIN aquasql.generated_table() AS g ON f.family = g.family AND g.counted
-WHERE f.scope <> 'plan' AND to_regclass('public.' || g.table_name) IS NOT NULL
+WHERE f.scope IN ('batch', 'cross-batch') AND to_regclass('public.' || g.table_name) IS NOT NULL
 GROUP BY f.family
 """
 STEP_LINE = re.compile(r"^  (?P<label>[^:\n]+): (?P<seconds>[0-9.]+) s$", re.M)  # as bench/full.py reads lines
