@@ -14,7 +14,9 @@ AS $$
             count(*) OVER (PARTITION BY l.batch_id) AS trays
         FROM aquasql.assignment_life AS l
         INNER JOIN aquasql.plan_batch AS p ON l.batch_id = p.batch_id
-        WHERE l.stage_order = 1 AND l.batch_id = ANY(p_batches)
+        -- eggs are delivered into the incubation stage's trays
+        INNER JOIN aquasql.stage_parameter AS sp ON l.stage_order = sp.stage_order
+        WHERE sp.incubation AND l.batch_id = ANY(p_batches)
     ),
 
     shares AS (

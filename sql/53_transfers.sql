@@ -105,6 +105,9 @@ AS $$
 DECLARE
     seed bigint := aquasql.run_seed();
     admin integer := aquasql.user_id('system_admin');
+    -- a move to the sea rings, and a move out of the incubation trays
+    to_sea boolean := (SELECT s.at_sea FROM aquasql.stage_parameter AS s WHERE s.stage_order = p_to_stage);
+    from_trays boolean := (SELECT s.incubation FROM aquasql.stage_parameter AS s WHERE s.stage_order = p_to_stage - 1);
     overfull record;
 BEGIN
     DROP TABLE IF EXISTS lifecycle_move;
@@ -130,7 +133,7 @@ BEGIN
     WHERE l.assignment_id = m.dest_assignment_id;
 
     SELECT l.assignment_id, l.start_population INTO overfull FROM aquasql.assignment_life AS l
-    WHERE p_to_stage = 6 AND l.stage_order = 6 AND l.batch_id = ANY(p_batches)
+    WHERE to_sea AND l.stage_order = p_to_stage AND l.batch_id = ANY(p_batches)
         AND l.start_population > aquasql.param('ring_max_fish')
     LIMIT 1;
     IF found THEN
@@ -169,7 +172,7 @@ BEGIN
         100,
         FALSE,
         'FW',
-        CASE WHEN p_to_stage = 6 THEN 'FM' ELSE 'FW' END,
+        CASE WHEN to_sea THEN 'FM' ELSE 'FW' END,
         NULL,
         admin,
         admin,
@@ -215,7 +218,7 @@ BEGIN
         'COMPLETED',
         m.transfer_date,
         m.transfer_date,
-        CASE WHEN p_to_stage = 2 THEN 'MANUAL' ELSE 'PUMP' END,
+        CASE WHEN from_trays THEN 'MANUAL' ELSE 'PUMP' END,
         round(d.temp_c::numeric, 2),
         round((88 + 10 * aquasql.rand_uniform(seed, aquasql.stream('transfer_oxygen'), m.source_assignment_id,
             m.dest_assignment_id, 1))::numeric, 2),
