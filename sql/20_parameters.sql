@@ -223,6 +223,31 @@ INSERT INTO aquasql.model_parameter AS m (name, value, comment) VALUES
 ('ring_fill_margin', 1.01, 'rings are planned for this much more than the expected fish'),
 ('transfer_mortality_min', 0.001, 'lowest share of fish lost in a transfer'),
 ('transfer_mortality_max', 0.005, 'highest share of fish lost in a transfer'),
+-- What the transfer and creation workflows record (53_transfers.sql, 52_creation.sql). A move is
+-- planned a week ahead and takes half an hour to four hours per action; the crew weighs a
+-- sample of 30 fish (domain reference section 5: 30 fish a freshwater sample) with a few per
+-- cent error; oxygen is kept high during a move (88-98 % saturation, inside the domain's
+-- freshwater band). Eggs are ordered two weeks ahead and delivered in 30-90 minutes per tray;
+-- egg prices EUR 150-250 per thousand (assumption: no public list; ova are sold by contract);
+-- quality scored 3-5 of 5.
+('transfer_planning_days', 7, 'transfer workflows are created this many days before the move'),
+('transfer_minutes_min', 30, 'shortest transfer action, minutes'),
+('transfer_minutes_max', 240, 'longest transfer action, minutes'),
+('transfer_sample_size', 30, 'fish weighed at a transfer'),
+('transfer_weight_error_sd', 0.03, 'relative sd of the mean weight measured at a transfer'),
+(
+    'transfer_condition_factor', 1.1,
+    'condition factor K that the measured lengths at a transfer follow from (domain reference 5: K 1.0-1.3)'
+),
+('transfer_oxygen_min_pct', 88, 'lowest oxygen saturation recorded during a transfer, %'),
+('transfer_oxygen_spread_pct', 10, 'oxygen saturation during a transfer is up to this much above the lowest'),
+('egg_order_lead_days', 14, 'egg deliveries are planned this many days before the batch starts'),
+('egg_price_min_per_thousand', 150, 'lowest egg price, EUR per thousand eggs (assumption)'),
+('egg_price_spread_per_thousand', 100, 'egg prices spread uniformly over this much above the lowest'),
+('egg_quality_score_min', 3, 'lowest egg quality score recorded (of 5)'),
+('egg_quality_score_max', 5, 'highest egg quality score recorded'),
+('egg_delivery_minutes_min', 30, 'shortest egg delivery to a tray, minutes'),
+('egg_delivery_minutes_max', 90, 'longest egg delivery to a tray, minutes'),
 ('history_tail_days', 50, 'the newest batch starts this many days before the run date'),
 ('temp_noise_window_days', 15, 'temperature noise is a moving average over this many days'),
 -- Year-to-year spread of annual mean sea-surface temperature in the NE Atlantic around the
