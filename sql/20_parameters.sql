@@ -81,33 +81,48 @@ ON CONFLICT (geography) DO UPDATE SET
 -- five weeks of the hall's peak ration (peak day on the small profile: B 0.3 t, C 1.8 t, D 2.9 t,
 -- E 7.6 t; a post-smolt RAS of 7,620 m3 feeds up to 8.6 t a day, AKVA group, Tytlandsvik case
 -- story), so that a day's feed stays well below the 20 % reorder point. Hall A is not fed.
+-- What a stage is: at_sea (the rings, until harvest), fed (from first feeding; eggs and alevins
+-- live on their yolk sac), incubation (the trays a batch starts in). Condition factor K =
+-- 100 W / L^3 (domain reference section 5: K about 1.0-1.3): 1.0 in freshwater, 1.1 for
+-- post-smolts, 1.2 for salmon at sea; it gives the stages' expected lengths. Feed withdrawal
+-- before the fish leave a stage, so the gut is empty: before slaughter industry practice is
+-- 3-14 days (Norwegian welfare rules cap fasting at 14 days), before a sea transfer 1-3 days.
+-- Tank moves within a station are modelled without one: the growth curve does not pause, and
+-- a day without feed on the fry's fastest-growing day would put their FCR below the biological.
 INSERT INTO aquasql.stage_parameter AS s (
     stage_order, name, hall_letter, container_type, container_category, container_volume_m3,
     max_density_kg_m3, silo_capacity_kg, duration_days, temp_mean, temp_noise_sd, tgc,
-    stage_survival, fcr, expected_weight_min_g, expected_weight_max_g, end_weight_g, description
+    stage_survival, fcr, expected_weight_min_g, expected_weight_max_g, end_weight_g, at_sea, fed, incubation,
+    condition_factor, feed_withdrawal_days, description
 ) VALUES
 (
     1, 'Egg&Alevin', 'A', 'Incubation Tray', 'TRAY', 10, 50, 5000, 90, 7.0, 0.25, 0.19, 0.88, NULL, 0.05, 0.5, 0.2,
+    FALSE, FALSE, TRUE, 1.0, 0,
     'Eggs and alevins in incubation trays; no feeding'
 ),
 (
     2, 'Fry', 'B', 'Small Tank', 'TANK', 100, 50, 10000, 90, 12.0, 0.3, 1.04, 0.955, 0.8, 0.5, 6, 5,
+    FALSE, TRUE, FALSE, 1.0, 0,
     'First feeding fry'
 ),
 (
     3, 'Parr', 'C', 'Medium Tank', 'TANK', 500, 50, 30000, 90, 12.5, 0.3, 1.58, 0.975, 0.9, 6, 60, 42,
+    FALSE, TRUE, FALSE, 1.0, 0,
     'Parr in freshwater tanks'
 ),
 (
     4, 'Smolt', 'D', 'Large Tank', 'TANK', 1000, 50, 50000, 90, 12.5, 0.3, 1.20, 0.98, 1.0, 60, 180, 113,
+    FALSE, TRUE, FALSE, 1.0, 0,
     'Smoltification'
 ),
 (
     5, 'Post-Smolt', 'E', 'Pre-Transfer Tank', 'TANK', 2000, 50, 120000, 90, 12.0, 0.3, 1.83, 0.98, 1.05, 180, 500, 316,
+    FALSE, TRUE, FALSE, 1.1, 2,
     'Post-smolts before sea transfer'
 ),
 (
     6, 'Adult', NULL, 'Sea Ring', 'PEN', 50000, 25, NULL, NULL, NULL, NULL, 3.0, 0.91, 1.15, 500, 7000, NULL,
+    TRUE, TRUE, FALSE, 1.2, 7,
     'Grow-out in sea rings until harvest'
 )
 ON CONFLICT (stage_order) DO UPDATE SET
@@ -127,6 +142,11 @@ ON CONFLICT (stage_order) DO UPDATE SET
     expected_weight_min_g = excluded.expected_weight_min_g,
     expected_weight_max_g = excluded.expected_weight_max_g,
     end_weight_g = excluded.end_weight_g,
+    at_sea = excluded.at_sea,
+    fed = excluded.fed,
+    incubation = excluded.incubation,
+    condition_factor = excluded.condition_factor,
+    feed_withdrawal_days = excluded.feed_withdrawal_days,
     description = excluded.description;
 
 INSERT INTO aquasql.model_parameter AS m (name, value, comment) VALUES
@@ -203,14 +223,61 @@ INSERT INTO aquasql.model_parameter AS m (name, value, comment) VALUES
 ('ring_fill_margin', 1.01, 'rings are planned for this much more than the expected fish'),
 ('transfer_mortality_min', 0.001, 'lowest share of fish lost in a transfer'),
 ('transfer_mortality_max', 0.005, 'highest share of fish lost in a transfer'),
+-- What the transfer and creation workflows record (53_transfers.sql, 52_creation.sql). A move is
+-- planned a week ahead and takes half an hour to four hours per action; the crew weighs a
+-- sample of 30 fish (domain reference section 5: 30 fish a freshwater sample) with a few per
+-- cent error; oxygen is kept high during a move (88-98 % saturation, inside the domain's
+-- freshwater band). Eggs are ordered two weeks ahead and delivered in 30-90 minutes per tray;
+-- egg prices EUR 150-250 per thousand (assumption: no public list; ova are sold by contract);
+-- quality scored 3-5 of 5.
+('transfer_planning_days', 7, 'transfer workflows are created this many days before the move'),
+('transfer_minutes_min', 30, 'shortest transfer action, minutes'),
+('transfer_minutes_max', 240, 'longest transfer action, minutes'),
+('transfer_sample_size', 30, 'fish weighed at a transfer'),
+('transfer_weight_error_sd', 0.03, 'relative sd of the mean weight measured at a transfer'),
+(
+    'transfer_condition_factor', 1.1,
+    'condition factor K that the measured lengths at a transfer follow from (domain reference 5: K 1.0-1.3)'
+),
+('transfer_oxygen_min_pct', 88, 'lowest oxygen saturation recorded during a transfer, %'),
+('transfer_oxygen_spread_pct', 10, 'oxygen saturation during a transfer is up to this much above the lowest'),
+('egg_order_lead_days', 14, 'egg deliveries are planned this many days before the batch starts'),
+('egg_price_min_per_thousand', 150, 'lowest egg price, EUR per thousand eggs (assumption)'),
+('egg_price_spread_per_thousand', 100, 'egg prices spread uniformly over this much above the lowest'),
+('egg_quality_score_min', 3, 'lowest egg quality score recorded (of 5)'),
+('egg_quality_score_max', 5, 'highest egg quality score recorded'),
+('egg_delivery_minutes_min', 30, 'shortest egg delivery to a tray, minutes'),
+('egg_delivery_minutes_max', 90, 'longest egg delivery to a tray, minutes'),
 ('history_tail_days', 50, 'the newest batch starts this many days before the run date'),
 ('temp_noise_window_days', 15, 'temperature noise is a moving average over this many days'),
 -- Year-to-year spread of annual mean sea-surface temperature in the NE Atlantic around the
 -- Faroes and the Scottish west coast: about 0.3-0.6 C (Faroe Marine Research Institute and
 -- Marine Scotland coastal monitoring series; ICES Report on Ocean Climate).
 ('sea_temp_year_anomaly_sd', 0.45, 'sd of a year''s sea temperature anomaly, degrees C'),
+(
+    'sea_temp_anomaly_peak_month', 7,
+    'a year''s sea temperature anomaly is reached on the first of this month (midsummer), blended in between'
+),
+-- AquaMind's scenario models (26_master_data.sql): a temperature profile long enough for a sea
+-- phase (450 days, as sea_reference_days), and the exponents of the TGC model: n the cube root
+-- of the TGC growth model, W^(1/3) (Iwama and Tautz 1981), m = 2n (as aquasql has always written).
+('scenario_temperature_profile_days', 450, 'days of a geography''s scenario temperature profile'),
+('tgc_exponent_n', 0.33, 'scenario TGC model: exponent n (of weight)'),
+('tgc_exponent_m', 0.66, 'scenario TGC model: exponent m'),
 ('weight_cv_start', 0.10, 'within-container weight coefficient of variation at first feeding'),
 ('weight_cv_end', 0.25, 'within-container weight coefficient of variation at harvest'),
+(
+    'weight_cv_start_day', 90,
+    'the weight spread starts to grow on this day of the batch (first feeding: the end of the egg stage)'
+),
+(
+    'weight_cv_ramp_days', 800,
+    'days over which the weight spread grows from weight_cv_start to weight_cv_end (calibrated: about harvest)'
+),
+(
+    'feed_ration_min_share', 0.5,
+    'a day''s ration is at least this share of FCR x gain, however low its noise draw (calibrated: no day unfed)'
+),
 ('feed_noise_sd', 0.05, 'relative day-to-day noise of the ration around FCR x gain'),
 -- Economic FCR of Norwegian and Scottish salmon year classes varies by a few percent between
 -- sites and years (about 1.1-1.35 around 1.2; Nofima / Kontali cost surveys, Mowi Salmon
@@ -241,6 +308,10 @@ INSERT INTO aquasql.model_parameter AS m (name, value, comment) VALUES
 -- harvested are 14.7 % apart, as rings leave heaviest first while the rest grow on for weeks;
 -- with 3 % they were 10 % apart on the day a harvest starts but 16 % in the weights harvested.
 -- Tanks, graded and fed alike, differ less.
+(
+    'container_z_max', 2.5,
+    'a container''s weight and hazard draws are kept within this many sd of its batch''s (no freak containers)'
+),
 ('container_weight_sd_sea', 0.035, 'sd of a ring''s mean weight relative to its batch''s, once settled'),
 ('container_weight_sd_tank', 0.015, 'sd of a tank''s mean weight relative to its batch''s, once settled'),
 ('container_weight_ramp_days_sea', 300, 'days at sea over which a ring drifts to its own weight'),
@@ -257,6 +328,12 @@ INSERT INTO aquasql.model_parameter AS m (name, value, comment) VALUES
 ('post_transfer_decay_days', 20, 'time constant in days of the post-transfer hazard fading'),
 ('site_episode_probability_summer', 0.55, 'chance that a sea area has an episode starting July-October in a year'),
 ('site_episode_probability_other', 0.25, 'chance that a sea area has an episode starting January-June in a year'),
+(
+    'site_episode_summer_first_month', 7,
+    'summer-autumn site episodes start from the first of this month (July: algae, jellyfish, warm water)'
+),
+('site_episode_summer_start_days', 123, 'summer-autumn site episodes start within this many days (July-October)'),
+('site_episode_other_start_days', 181, 'other site episodes start within this many days from 1 January (January-June)'),
 ('site_episode_days_min', 14, 'shortest site episode'),
 ('site_episode_days_max', 35, 'longest site episode'),
 ('site_episode_factor_min', 2.5, 'lowest hazard factor of a site episode (all rings of the area)'),
@@ -266,29 +343,6 @@ INSERT INTO aquasql.model_parameter AS m (name, value, comment) VALUES
 -- plant slaughters some 100-300 t a day), so a site is harvested over weeks.
 ('wellboat_capacity_min_kg', 150000, 'lowest daily harvest capacity of a batch''s wellboat and plant, kg'),
 ('wellboat_capacity_max_kg', 300000, 'highest daily harvest capacity, kg'),
--- Feed withdrawal before handling, so the gut is empty: before slaughter industry practice is
--- 3-14 days (Norwegian welfare rules cap fasting at 14 days), before a sea transfer 1-3 days.
--- Tank moves within a station are modelled without one: the growth curve does not pause, and
--- a day without feed on the fry's fastest-growing day would put their FCR below the biological.
-('feed_withdrawal_days_harvest', 7, 'days without feed before a ring is harvested'),
-('feed_withdrawal_days_sea_transfer', 2, 'days without feed before the move to sea'),
-('feed_withdrawal_days_tank_transfer', 0, 'days without feed before a freshwater tank move'),
--- Sensors (59_sensors.sql): probes are calibrated on a routine (optical oxygen and pH probes
--- every one to three months, manufacturers' guidance), drift in between (oxygen probes about
--- 1-2 % saturation a month, pH electrodes about 0.05 a month), and are now and then out of
--- service (fouling, breakage, repair).
-('sensor_calibration_days', 90, 'days between routine calibrations of a sensor'),
-('sensor_outage_probability', 0.01, 'chance that a sensor gives no readings in a week'),
-('sensor_drift_temperature_per_day', 0.0005, 'drift of a temperature probe, degrees C a day since calibration'),
-('sensor_drift_oxygen_per_day', 0.02, 'drift of an oxygen probe, % saturation a day since calibration'),
-('sensor_drift_ph_per_day', 0.0005, 'drift of a pH electrode, pH units a day since calibration'),
-('sensor_drift_salinity_per_day', 0.002, 'drift of a salinity probe, psu a day since calibration'),
-('sensor_drift_relative_per_day', 0.001, 'relative drift of a CO2 or nitrogen probe a day since calibration'),
--- Rain: Scottish sea lochs freshen after rain and run-off (salinity down by several psu for
--- days); open Faroese sites hardly. A cycle of rainy spells per area, scaled by the
--- geography's salinity sd.
-('rain_cycle_days', 11, 'days of an area''s cycle of rainy spells'),
-('rain_salinity_drop_sd', 2.5, 'salinity drop at the height of a rainy spell, in the geography''s salinity sd'),
 ('feed_waste', 0.02, 'feed given beyond the biological FCR (uneaten pellets)'),
 -- Growth samples: weekly in freshwater tanks (domain reference section 5, Sampling); sea rings
 -- are crowded and weighed about monthly (every 4-5 weeks, as sea farms report).

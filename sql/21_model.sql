@@ -40,7 +40,6 @@ $$;
 -- hatchery steers the halls' temperature to the stage's length, and eggs and fry die by their
 -- development, not by the calendar, so a long stage is not a deadlier one. At sea the hazard
 -- is per day (the sea survival is over sea_reference_days).
-DROP FUNCTION IF EXISTS aquasql.daily_hazard(integer, double precision);
 CREATE OR REPLACE FUNCTION aquasql.daily_hazard(
     p_stage_order integer, p_multiplier double precision, p_stage_days integer DEFAULT NULL
 )

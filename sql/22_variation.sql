@@ -4,14 +4,15 @@
 -- entity (assignment, area and month), so the same seed gives the same rows.
 
 -- A container's standing in its batch: a normal draw per batch and container (a batch uses
--- a container once), kept within ±2.5 sd. Keyed so, the planner knows it before the
--- assignments have ids: it harvests the heaviest rings first.
+-- a container once), kept within ±container_z_max sd. Keyed so, the planner knows it before
+-- the assignments have ids: it harvests the heaviest rings first.
 CREATE OR REPLACE FUNCTION aquasql.container_weight_z(p_seed bigint, p_batch_id bigint, p_container_id bigint)
 RETURNS double precision
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
-    SELECT greatest(-2.5, least(2.5,
+    SELECT greatest(-z.z_max, least(z.z_max,
         aquasql.rand_normal(p_seed, aquasql.stream('container_weight'), p_batch_id, p_container_id)))
+    FROM (SELECT aquasql.param('container_z_max') AS z_max) AS z
 $$;
 
 -- Its weight relative to the batch's mean: 1 on arrival (fish come mixed from the sources),
@@ -29,15 +30,19 @@ CREATE OR REPLACE FUNCTION aquasql.container_weight_sd(p_stage_order integer)
 RETURNS double precision
 LANGUAGE sql STABLE
 AS $$
-    SELECT aquasql.param(CASE WHEN p_stage_order = 6 THEN 'container_weight_sd_sea' ELSE 'container_weight_sd_tank' END)
+    SELECT aquasql.param(CASE WHEN s.at_sea THEN 'container_weight_sd_sea' ELSE 'container_weight_sd_tank' END)
+    FROM aquasql.stage_parameter AS s
+    WHERE s.stage_order = p_stage_order
 $$;
 
 CREATE OR REPLACE FUNCTION aquasql.container_weight_ramp_days(p_stage_order integer)
 RETURNS double precision
 LANGUAGE sql STABLE
 AS $$
-    SELECT aquasql.param(CASE WHEN p_stage_order = 6 THEN 'container_weight_ramp_days_sea'
+    SELECT aquasql.param(CASE WHEN s.at_sea THEN 'container_weight_ramp_days_sea'
         ELSE 'container_weight_ramp_days_tank' END)
+    FROM aquasql.stage_parameter AS s
+    WHERE s.stage_order = p_stage_order
 $$;
 
 -- The factor of one assignment on one day, for callers that need it for a few rows
@@ -55,7 +60,8 @@ AS $$
     )
 $$;
 
--- A container's hazard relative to its batch's: log-normal with mean 1, kept within ±2.5 sd
+-- A container's hazard relative to its batch's: log-normal with mean 1, kept within
+-- ±container_z_max sd
 -- (some rings or tanks simply do worse: position, current, handling). The lifecycle divides it
 -- by the mean of the batch's containers in the stage, so it moves deaths between containers,
 -- not the batch's total.
@@ -63,10 +69,15 @@ CREATE OR REPLACE FUNCTION aquasql.container_hazard_factor(p_seed bigint, p_assi
 RETURNS double precision
 LANGUAGE sql STABLE
 AS $$
-    SELECT exp(s.sd * greatest(-2.5, least(2.5,
+    SELECT exp(s.sd * greatest(-s.z_max, least(s.z_max,
         aquasql.rand_normal(p_seed, aquasql.stream('container_hazard'), p_assignment_id))) - s.sd * s.sd / 2)
-    FROM (SELECT aquasql.param(CASE WHEN p_stage_order = 6 THEN 'container_hazard_sd_sea'
-        ELSE 'container_hazard_sd_tank' END) AS sd) AS s
+    FROM (
+        SELECT
+            aquasql.param(CASE WHEN sp.at_sea THEN 'container_hazard_sd_sea' ELSE 'container_hazard_sd_tank' END) AS sd,
+            aquasql.param('container_z_max') AS z_max
+        FROM aquasql.stage_parameter AS sp
+        WHERE sp.stage_order = p_stage_order
+    ) AS s
 $$;
 
 -- The raised hazard of the first weeks at sea (stress, wounds and infections after the
@@ -97,17 +108,21 @@ AS $$
             aquasql.param('site_episode_days_min')::integer AS days_min,
             aquasql.param('site_episode_days_max')::integer AS days_max,
             aquasql.param('site_episode_factor_min') AS factor_min,
-            aquasql.param('site_episode_factor_max') AS factor_max
+            aquasql.param('site_episode_factor_max') AS factor_max,
+            aquasql.param('site_episode_other_start_days')::integer AS other_start_days,
+            aquasql.param('site_episode_summer_first_month')::integer AS summer_month,
+            aquasql.param('site_episode_summer_start_days')::integer AS summer_start_days
     ),
 
     season AS (
         -- every season that can hold an episode reaching into the range: kind 1 starts in
-        -- January-June, kind 2 in July-October
+        -- the first site_episode_other_start_days of the year (January-June), kind 2 in the
+        -- site_episode_summer_start_days from the first of the summer month (July-October)
         SELECT
             a.area_id,
             y * 2 + k AS season_key,
-            CASE k WHEN 1 THEN make_date(y, 1, 1) ELSE make_date(y, 7, 1) END AS first_day,
-            CASE k WHEN 1 THEN 181 ELSE 123 END AS start_days,
+            CASE k WHEN 1 THEN make_date(y, 1, 1) ELSE make_date(y, s.summer_month, 1) END AS first_day,
+            CASE k WHEN 1 THEN s.other_start_days ELSE s.summer_start_days END AS start_days,
             CASE k WHEN 1 THEN s.p_other ELSE s.p_summer END AS chance
         FROM unnest(p_areas) AS a (area_id)
         CROSS JOIN setting AS s
@@ -139,22 +154,20 @@ AS $$
 $$;
 
 -- Feed withdrawal: fish are starved for some days before they are handled, so that their
--- gut is empty (harvest, sea transfer, tank transfers). The days before an assignment's last
--- day without feed, or 0 when it does not end by a move or harvest within the history.
+-- gut is empty (harvest, sea transfer, tank transfers): stage_parameter.feed_withdrawal_days.
+-- The days before an assignment's last day without feed, or 0 when it does not end by a move
+-- or harvest within the history.
 CREATE OR REPLACE FUNCTION aquasql.feed_withdrawal_days(p_stage_order integer, p_departed boolean)
 RETURNS integer
 LANGUAGE sql STABLE
 AS $$
-    SELECT CASE
-        WHEN NOT p_departed THEN 0
-        WHEN p_stage_order = 6 THEN aquasql.param('feed_withdrawal_days_harvest')
-        WHEN p_stage_order = 5 THEN aquasql.param('feed_withdrawal_days_sea_transfer')
-        ELSE aquasql.param('feed_withdrawal_days_tank_transfer')
-    END::integer
+    SELECT CASE WHEN p_departed THEN s.feed_withdrawal_days ELSE 0 END
+    FROM aquasql.stage_parameter AS s
+    WHERE s.stage_order = p_stage_order
 $$;
 
 COMMENT ON FUNCTION aquasql.container_weight_z(bigint, bigint, bigint) IS
-'A container''s growth standing in its batch: a normal draw per batch and container within ±2.5.';
+'A container''s growth standing in its batch: a normal draw per batch and container within ±container_z_max.';
 COMMENT ON FUNCTION aquasql.weight_factor(double precision, double precision, double precision, integer) IS
 'Mean weight in a container relative to its batch''s: 1 on arrival, exp(sd × z) after ramp days.';
 COMMENT ON FUNCTION aquasql.container_weight_factor(bigint, bigint, bigint, integer, integer) IS

@@ -3,20 +3,13 @@
 -- idempotent: rows are matched by their natural keys (names within their parent), so a
 -- second call adds nothing; ids follow the name order on a fresh database.
 
--- Which environmental parameters are measured where (sensor_type = the parameter's name).
+-- Which environmental parameters are measured where (sensor_type = the parameter's name), from
+-- aquasql.sensor_parameter (sort_order = its sensor slot).
 CREATE OR REPLACE FUNCTION aquasql.sensor_parameters()
 RETURNS TABLE (parameter_name text, freshwater boolean, sea boolean, sort_order integer)
-LANGUAGE sql IMMUTABLE
+LANGUAGE sql STABLE
 AS $$
-    VALUES
-    ('Temperature', TRUE, TRUE, 1),
-    ('Dissolved Oxygen', TRUE, TRUE, 2),
-    ('pH', TRUE, TRUE, 3),
-    ('CO2', TRUE, FALSE, 4),
-    ('NO2', TRUE, FALSE, 5),
-    ('NO3', TRUE, FALSE, 6),
-    ('NH4', TRUE, FALSE, 7),
-    ('Salinity', FALSE, TRUE, 8)
+    SELECT p.name, p.freshwater, p.sea, p.slot FROM aquasql.sensor_parameter AS p
 $$;
 
 CREATE OR REPLACE FUNCTION aquasql.generate_infrastructure(
@@ -123,7 +116,7 @@ BEGIN
     INNER JOIN infrastructure_geography AS g ON pg.geography = g.name
     INNER JOIN aquasql.geography_parameter AS gp ON pg.geography = gp.geography
     CROSS JOIN generate_series(1, pg.areas) AS i
-    CROSS JOIN (SELECT * FROM aquasql.stage_parameter WHERE hall_letter IS NULL) AS sea
+    CROSS JOIN (SELECT * FROM aquasql.stage_parameter WHERE at_sea) AS sea
     WHERE pg.profile = p_profile
         AND NOT EXISTS (
             SELECT 1 FROM infrastructure_area AS a
@@ -183,7 +176,7 @@ BEGIN
     FROM infrastructure_area AS a
     INNER JOIN infrastructure_geography AS g ON a.geography_id = g.id
     INNER JOIN aquasql.profile_geography AS pg ON pg.profile = p_profile AND g.name = pg.geography
-    CROSS JOIN (SELECT * FROM aquasql.stage_parameter WHERE hall_letter IS NULL) AS sea
+    CROSS JOIN (SELECT * FROM aquasql.stage_parameter WHERE at_sea) AS sea
     INNER JOIN infrastructure_containertype AS ct ON sea.container_type = ct.name
     CROSS JOIN generate_series(1, prof.rings_per_area) AS i
     WHERE NOT EXISTS (

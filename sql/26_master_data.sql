@@ -83,7 +83,8 @@ AS $$
 DECLARE
     species_name constant text := 'Atlantic Salmon';
     -- length of the sea stage where a duration is needed (it really lasts until harvest)
-    sea_days constant integer := coalesce(aquasql.param('sea_reference_days')::integer, 450);
+    sea_days constant integer := aquasql.param('sea_reference_days')::integer;
+    profile_days constant integer := aquasql.param('scenario_temperature_profile_days')::integer;
 BEGIN
     -- Species and lifecycle stages.
     INSERT INTO batch_species (
@@ -96,7 +97,7 @@ BEGIN
     WHERE NOT EXISTS (SELECT 1 FROM batch_species WHERE name = species_name);
 
     -- Expected lengths follow from the weights through Fulton's condition factor
-    -- K = 100 W / L^3: K 1.0 in freshwater, 1.1 for post-smolts, 1.2 for salmon at sea.
+    -- K = 100 W / L^3 of the stage (stage_parameter.condition_factor).
     INSERT INTO batch_lifecyclestage (
         name, species_id, "order", description, expected_weight_min_g, expected_weight_max_g,
         expected_length_min_cm, expected_length_max_cm, typical_duration_days, created_at, updated_at
@@ -115,9 +116,7 @@ BEGIN
         p_created_at
     FROM aquasql.stage_parameter AS s
     INNER JOIN batch_species AS sp ON sp.name = species_name
-    CROSS JOIN LATERAL (
-        SELECT CASE WHEN s.hall_letter IS NULL THEN 1.2 WHEN s.stage_order = 5 THEN 1.1 ELSE 1.0 END AS k
-    ) AS k
+    CROSS JOIN LATERAL (SELECT s.condition_factor AS k) AS k
     WHERE NOT EXISTS (
         SELECT 1 FROM batch_lifecyclestage AS l
         WHERE l.name = s.name OR (l.species_id = sp.id AND l."order" = s.stage_order)
@@ -136,61 +135,28 @@ BEGIN
     WHERE NOT EXISTS (SELECT 1 FROM inventory_feed AS f WHERE f.name = c.name)
     ORDER BY c.pellet_size_mm;
 
-    -- Environmental parameters (name = sensor_type). optimal_*: the normal band (domain
-    -- reference section 5); min/max_value: tolerance limits. numeric(10,2): NH4's normal low
-    -- of 0.005 mg/L is stored as 0.00, so that the band contains it.
+    -- Environmental parameters (name = sensor_type), from aquasql.sensor_parameter. optimal_*:
+    -- the normal band (domain reference section 5); min/max_value: tolerance limits.
     INSERT INTO environmental_environmentalparameter (
         name, unit, description, min_value, max_value, optimal_min, optimal_max, created_at, updated_at
     )
     SELECT p.name, p.unit, p.description, p.min_value, p.max_value, p.optimal_min, p.optimal_max,
         p_created_at, p_created_at
-    FROM (
-        VALUES
-        (
-            1, 'Temperature', '°C',
-            'Water temperature: incubation 6-8, rearing 10-14, sea 6-14 °C by season',
-            0, 20, 6, 14
-        ),
-        (
-            2, 'Dissolved Oxygen', '% saturation',
-            'Oxygen saturation: 85-100 % in freshwater, 75-105 % at sea',
-            50, 130, 75, 105
-        ),
-        (3, 'pH', 'pH', 'Acidity: 6.8-7.5 in freshwater, 7.8-8.2 at sea', 6.0, 9.0, 6.8, 8.2),
-        (4, 'CO2', 'mg/L', 'Dissolved carbon dioxide in freshwater tanks', 0, 25, 5, 15),
-        (5, 'NO2', 'mg/L', 'Nitrite in freshwater tanks', 0, 0.5, 0.01, 0.10),
-        (6, 'NO3', 'mg/L', 'Nitrate in freshwater tanks', 0, 100, 5, 50),
-        (7, 'NH4', 'mg/L', 'Ammonium in freshwater tanks: 0.005-0.05', 0, 0.10, 0.00, 0.05),
-        (8, 'Salinity', 'psu', 'Sea salinity: 33-35 psu, Scottish sea lochs down to about 28', 20, 38, 28, 35)
-    ) AS p (sort_order, name, unit, description, min_value, max_value, optimal_min, optimal_max)
+    FROM aquasql.sensor_parameter AS p
     WHERE NOT EXISTS (SELECT 1 FROM environmental_environmentalparameter AS e WHERE e.name = p.name)
-    ORDER BY p.sort_order;
+    ORDER BY p.slot;
 
-    -- Lice types: 15 rows (domain reference section 2), L. salmonis and Caligus by gender.
+    -- Lice types: the 15 rows of aquasql.lice_type (domain reference section 2), L. salmonis and
+    -- Caligus by gender.
     INSERT INTO health_licetype (
         species, gender, development_stage, description, is_active, created_at, updated_at
     )
-    SELECT l.species, l.gender, l.stage, format('%s, %s %s', l.species, l.stage, l.gender), TRUE,
-        p_created_at, p_created_at
-    FROM (
-        SELECT k.sort_order * 10 + x.i AS sort_order, k.species, x.gender, k.stage
-        FROM (
-            VALUES
-            (1, 'Lepeophtheirus salmonis', 'copepodid'),
-            (2, 'Lepeophtheirus salmonis', 'chalimus'),
-            (3, 'Lepeophtheirus salmonis', 'pre-adult'),
-            (4, 'Lepeophtheirus salmonis', 'adult'),
-            (5, 'Caligus elongatus', 'juvenile'),
-            (6, 'Caligus elongatus', 'adult')
-        ) AS k (sort_order, species, stage)
-        CROSS JOIN (VALUES (1, 'female'), (2, 'male')) AS x (i, gender)
-        UNION ALL
-        VALUES (71, 'Unknown', 'unknown', 'juvenile'), (72, 'Unknown', 'female', 'adult'),
-        (73, 'Unknown', 'male', 'adult')
-    ) AS l
+    SELECT l.species, l.gender, l.development_stage, format('%s, %s %s', l.species, l.development_stage, l.gender),
+        TRUE, p_created_at, p_created_at
+    FROM aquasql.lice_type AS l
     WHERE NOT EXISTS (
         SELECT 1 FROM health_licetype AS t
-        WHERE t.species = l.species AND t.gender = l.gender AND t.development_stage = l.stage
+        WHERE t.species = l.species AND t.gender = l.gender AND t.development_stage = l.development_stage
     )
     ORDER BY l.sort_order;
 
@@ -343,7 +309,7 @@ BEGIN
     )
     ORDER BY s.source_model DESC, s.source_pk;
 
-    -- Scenario models. Temperature profiles: 450 days from 1 January on the geography's
+    -- Scenario models. Temperature profiles: profile_days days from 1 January on the geography's
     -- seasonal sea-temperature curve (no noise); day 366 is 1 January again.
     INSERT INTO scenario_temperatureprofile (name, created_at, updated_at)
     SELECT g.name || ' Sea Temperature', p_created_at, p_created_at
@@ -367,7 +333,7 @@ BEGIN
     FROM infrastructure_geography AS g
     INNER JOIN aquasql.geography_parameter AS gp ON g.name = gp.geography
     INNER JOIN scenario_temperatureprofile AS t ON t.name = g.name || ' Sea Temperature'
-    CROSS JOIN generate_series(1, 450) AS d (day_number)
+    CROSS JOIN generate_series(1, profile_days) AS d (day_number)
     WHERE NOT EXISTS (
         SELECT 1 FROM scenario_temperaturereading AS r
         WHERE r.profile_id = t.profile_id AND r.day_number = d.day_number
@@ -378,11 +344,13 @@ BEGIN
     INSERT INTO scenario_tgcmodel (
         name, location, release_period, tgc_value, exponent_n, exponent_m, profile_id, created_at, updated_at
     )
-    SELECT g.name || ' Sea TGC', g.name, 'Year-round', sea.tgc, 0.33, 0.66, t.profile_id, p_created_at, p_created_at
+    SELECT
+        g.name || ' Sea TGC', g.name, 'Year-round', sea.tgc, aquasql.param('tgc_exponent_n'),
+        aquasql.param('tgc_exponent_m'), t.profile_id, p_created_at, p_created_at
     FROM infrastructure_geography AS g
     INNER JOIN scenario_temperatureprofile AS t ON t.name = g.name || ' Sea Temperature'
     CROSS JOIN (
-        SELECT s.tgc FROM aquasql.stage_parameter AS s WHERE s.hall_letter IS NULL ORDER BY s.stage_order DESC LIMIT 1
+        SELECT s.tgc FROM aquasql.stage_parameter AS s WHERE s.at_sea ORDER BY s.stage_order DESC LIMIT 1
     ) AS sea
     WHERE NOT EXISTS (SELECT 1 FROM scenario_tgcmodel AS m WHERE m.name = g.name || ' Sea TGC')
     ORDER BY g.id;

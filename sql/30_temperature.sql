@@ -13,6 +13,8 @@ AS $$
 DECLARE
     window_days integer := aquasql.param('temp_noise_window_days')::integer;
     year_sd double precision := aquasql.param('sea_temp_year_anomaly_sd');
+    -- the anomalies are reached on the first of this month (midsummer)
+    peak_month integer := aquasql.param('sea_temp_anomaly_peak_month')::integer;
     written bigint;
 BEGIN
     DELETE FROM aquasql.daily_temperature;
@@ -26,7 +28,7 @@ BEGIN
             gp.sea_temp_coldest_day,
             coalesce(s.temp_mean, 0) AS hall_mean,
             coalesce(s.temp_noise_sd, gp.sea_temp_noise_sd) AS noise_sd,
-            s.temp_mean IS NULL AS at_sea
+            s.at_sea
         FROM infrastructure_geography AS g
         INNER JOIN aquasql.geography_parameter AS gp ON g.name = gp.geography
         CROSS JOIN aquasql.stage_parameter AS s
@@ -65,12 +67,12 @@ BEGIN
         CROSS JOIN LATERAL (
             SELECT
                 y.year_before,
-                (white.date - make_date(y.year_before, 7, 1))::float8
-                / (make_date(y.year_before + 1, 7, 1) - make_date(y.year_before, 7, 1)) AS frac
+                (white.date - make_date(y.year_before, peak_month, 1))::float8
+                / (make_date(y.year_before + 1, peak_month, 1) - make_date(y.year_before, peak_month, 1)) AS frac
             FROM (
                 SELECT extract(YEAR FROM white.date)::integer
                     - CASE WHEN extract(DOY FROM white.date) < extract(DOY FROM make_date(
-                        extract(YEAR FROM white.date)::integer, 7, 1)) THEN 1 ELSE 0 END AS year_before
+                        extract(YEAR FROM white.date)::integer, peak_month, 1)) THEN 1 ELSE 0 END AS year_before
             ) AS y
         ) AS mid
     )

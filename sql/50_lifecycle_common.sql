@@ -53,26 +53,25 @@ COMMENT ON FUNCTION aquasql.weekly_task_day(integer, date, integer) IS
 'The nominal day index (≡ p_offset mod 7) of a weekly task held on this day, with nominal Saturdays moved '
 'to Friday and Sundays to Monday; NULL when the day holds no such task.';
 
-DROP FUNCTION IF EXISTS aquasql.is_growth_sample_day(integer, integer);
-
--- Growth samples outside the egg stage, on working days: weekly from the fourth day in a
--- container on (nominal day 3 of each week), and at sea only every p_interval_weeks weeks
--- (4.5: alternately 5 and 4 weeks apart). The daily state marks the same days as anchors.
+-- Growth samples of fed fish (p_fed: not in the egg stage), on working days: weekly from the
+-- fourth day in a container on (nominal day 3 of each week), and at sea only every
+-- p_interval_weeks weeks (4.5: alternately 5 and 4 weeks apart). The daily state marks the
+-- same days as anchors.
 CREATE OR REPLACE FUNCTION aquasql.is_growth_sample_day(
-    p_stage_order integer, p_day_index integer, p_date date, p_interval_weeks double precision
+    p_fed boolean, p_day_index integer, p_date date, p_interval_weeks double precision
 )
 RETURNS boolean
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$
-    SELECT p_stage_order > 1 AND coalesce(
+    SELECT p_fed AND coalesce(
         floor((aquasql.weekly_task_day(p_day_index, p_date, 3) / 7)::double precision / p_interval_weeks)
         <> floor((aquasql.weekly_task_day(p_day_index, p_date, 3) / 7 - 1)::double precision / p_interval_weeks),
         FALSE
     )
 $$;
 
-COMMENT ON FUNCTION aquasql.is_growth_sample_day(integer, integer, date, double precision) IS
-'Whether a container is weighed on this day: outside Egg&Alevin, on working days, in every '
+COMMENT ON FUNCTION aquasql.is_growth_sample_day(boolean, integer, date, double precision) IS
+'Whether a container is weighed on this day: fed stages only (p_fed), on working days, in every '
 'p_interval_weeks-th week (aquasql.growth_sample_interval_weeks) on nominal day 3 of the week.';
 
 -- Weeks between growth samples in a stage: weekly in freshwater tanks, every 4-5 weeks in
@@ -81,7 +80,9 @@ CREATE OR REPLACE FUNCTION aquasql.growth_sample_interval_weeks(p_stage_order in
 RETURNS double precision
 LANGUAGE sql STABLE
 AS $$
-    SELECT aquasql.param(CASE WHEN p_stage_order = 6 THEN 'growth_sample_weeks_sea' ELSE 'growth_sample_weeks_freshwater' END)
+    SELECT aquasql.param(CASE WHEN s.at_sea THEN 'growth_sample_weeks_sea' ELSE 'growth_sample_weeks_freshwater' END)
+    FROM aquasql.stage_parameter AS s
+    WHERE s.stage_order = p_stage_order
 $$;
 
 -- Within-container weight spread (coefficient of variation) grows with age.
@@ -91,7 +92,8 @@ LANGUAGE sql STABLE
 AS $$
     SELECT aquasql.param('weight_cv_start')
         + (aquasql.param('weight_cv_end') - aquasql.param('weight_cv_start'))
-        * least(1.0, greatest(0, p_day_number - 90) / 800.0)
+        * least(1.0, greatest(0, p_day_number - aquasql.param('weight_cv_start_day'))
+            / aquasql.param('weight_cv_ramp_days'))
 $$;
 
 -- The batches of the current plan, or the given ones.

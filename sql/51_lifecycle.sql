@@ -25,11 +25,13 @@ BEGIN
             row_number() OVER (PARTITION BY a.batch_id, st."order" ORDER BY c.name) AS container_rank,
             a.assignment_date AS first_day,
             least(coalesce(a.departure_date - 1, p.history_end), p.history_end) AS last_day,
-            a.departure_date IS NOT NULL AS departed
+            a.departure_date IS NOT NULL AS departed,
+            sp.at_sea
         FROM batch_batchcontainerassignment AS a
         INNER JOIN batch_lifecyclestage AS st ON a.lifecycle_stage_id = st.id
         INNER JOIN infrastructure_container AS c ON a.container_id = c.id
         INNER JOIN aquasql.plan_batch AS p ON a.batch_id = p.batch_id
+        INNER JOIN aquasql.stage_parameter AS sp ON st."order" = sp.stage_order
         WHERE a.batch_id = ANY(p_batches)
     )
 
@@ -44,7 +46,7 @@ BEGIN
         a.departed,
         CASE
             WHEN aquasql.rand_uniform(seed, aquasql.stream('disease_occurs'), a.id, 1)
-                < aquasql.param(CASE WHEN a.stage_order = 6 THEN 'disease_probability_sea'
+                < aquasql.param(CASE WHEN a.at_sea THEN 'disease_probability_sea'
                     ELSE 'disease_probability_freshwater' END)
                 THEN a.first_day + floor(
                     aquasql.rand_uniform(seed, aquasql.stream('disease_start'), a.id, 2) * (a.last_day - a.first_day + 1)
@@ -58,14 +60,11 @@ BEGIN
 END
 $$;
 
-DROP FUNCTION IF EXISTS aquasql.assignment_hazard(
-    double precision, integer, date, date, date, integer, double precision
-);
-
 -- Daily hazard of one assignment on one day: the stage's, raised on the days after a
--- transfer (handling) and during a disease episode. Pure, so it inlines into the row scan.
+-- transfer (handling: p_handling_days, 0 where fish were not moved in) and during a disease
+-- episode. Pure, so it inlines into the row scan.
 CREATE OR REPLACE FUNCTION aquasql.assignment_hazard(
-    p_base double precision, p_stage_order integer, p_first_day date, p_date date,
+    p_base double precision, p_first_day date, p_date date,
     p_disease_start date, p_disease_days integer, p_disease_factor double precision,
     p_handling_days integer, p_handling_factor double precision
 )
@@ -74,7 +73,7 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$
     SELECT p_base * CASE
         WHEN p_date >= p_disease_start AND p_date < p_disease_start + p_disease_days THEN p_disease_factor
-        WHEN p_stage_order > 1 AND p_date < p_first_day + p_handling_days THEN p_handling_factor
+        WHEN p_date < p_first_day + p_handling_days THEN p_handling_factor
         ELSE 1
     END
 $$;
@@ -90,15 +89,22 @@ DECLARE
     feed_waste double precision := aquasql.param('feed_waste');
     feed_noise_sd double precision := aquasql.param('feed_noise_sd');
     stage_id bigint := (SELECT id FROM batch_lifecyclestage WHERE "order" = p_stage);
-    handling_days integer := aquasql.param('handling_days');
+    this_stage aquasql.stage_parameter;
+    -- eggs are delivered into the incubation stage, every other stage is moved into
+    handling_days integer;
     handling_factor double precision := aquasql.param('handling_factor');
     sample_weeks double precision := aquasql.growth_sample_interval_weeks(p_stage);
     weight_sd double precision := aquasql.container_weight_sd(p_stage);
     weight_ramp double precision := aquasql.container_weight_ramp_days(p_stage);
-    post_transfer_peak double precision := CASE WHEN p_stage = 6 THEN aquasql.param('post_transfer_peak') ELSE 0 END;
+    post_transfer_peak double precision;
     post_transfer_decay double precision := aquasql.param('post_transfer_decay_days');
+    ration_min double precision := aquasql.param('feed_ration_min_share');
     written bigint;
 BEGIN
+    SELECT * INTO STRICT this_stage FROM aquasql.stage_parameter AS sp WHERE sp.stage_order = p_stage;
+    handling_days := CASE WHEN this_stage.incubation THEN 0 ELSE aquasql.param('handling_days') END;
+    post_transfer_peak := CASE WHEN this_stage.at_sea THEN aquasql.param('post_transfer_peak') ELSE 0 END;
+
     -- MATERIALIZED: the hazard lookups run once per assignment, not once per day
     WITH life AS MATERIALIZED (
         SELECT
@@ -109,7 +115,7 @@ BEGIN
             -- mortality multiplier alone sets the batch apart (the containers hold equal shares)
             aquasql.daily_hazard(l.stage_order, p.mortality_multiplier, span.days)
             * container.hazard_factor / avg(container.hazard_factor) OVER (PARTITION BY l.batch_id)
-            * CASE WHEN l.stage_order = 6 THEN gp.sea_hazard_factor ELSE 1 END AS base_hazard,
+            * CASE WHEN sp.at_sea THEN gp.sea_hazard_factor ELSE 1 END AS base_hazard,
             aquasql.container_weight_z(seed, l.batch_id, l.container_id) AS weight_z,
             -- the last day with feed: fish are starved before they are moved or harvested
             l.last_day - aquasql.feed_withdrawal_days(l.stage_order, l.departed) AS last_fed_day
@@ -159,7 +165,7 @@ BEGIN
             d.temp_c,
             d.date - life.first_day AS day_index,
             aquasql.assignment_hazard(
-                life.base_hazard, p_stage, life.first_day, d.date,
+                life.base_hazard, life.first_day, d.date,
                 life.disease_start, life.disease_days, life.disease_factor, handling_days, handling_factor
             ) * aquasql.post_transfer_factor(d.date - life.first_day, post_transfer_peak, post_transfer_decay)
             * coalesce(e.factor, 1) AS hazard
@@ -206,7 +212,7 @@ BEGIN
             alive.*,
             alive.population * alive.gain_g / 1000 AS gain_kg,
             CASE WHEN alive.fcr IS NULL OR alive.date > alive.last_fed_day THEN 0 ELSE round((
-                alive.fcr * alive.population * alive.gain_g / 1000 * greatest(0.5, 1 + feed_waste + feed_noise_sd
+                alive.fcr * alive.population * alive.gain_g / 1000 * greatest(ration_min, 1 + feed_waste + feed_noise_sd
                     * aquasql.rand_normal(seed, aquasql.stream('feed_noise'), alive.assignment_id,
                         aquasql.day_key(alive.date)))
             )::numeric, 2) END AS feed_kg
@@ -235,19 +241,21 @@ BEGIN
             fed.feed_kg,
             CASE WHEN fed.feed_kg > 0 AND fed.gain_kg > 0 THEN round((fed.feed_kg / fed.gain_kg::numeric), 3) END,
             CASE
-                WHEN aquasql.is_growth_sample_day(p_stage, fed.day_index, fed.date, sample_weeks) THEN 'growth_sample'
-                WHEN p_stage > 1 AND fed.day_index = 0 THEN 'transfer'
+                WHEN aquasql.is_growth_sample_day(this_stage.fed, fed.day_index, fed.date, sample_weeks)
+                    THEN 'growth_sample'
+                WHEN NOT this_stage.incubation AND fed.day_index = 0 THEN 'transfer'
             END,
             jsonb_build_object(
                 'population', 'mortality_model',
-                'weight', CASE WHEN aquasql.is_growth_sample_day(p_stage, fed.day_index, fed.date, sample_weeks)
+                'weight', CASE WHEN aquasql.is_growth_sample_day(this_stage.fed, fed.day_index, fed.date, sample_weeks)
                     THEN 'growth_sample' ELSE 'tgc_model' END,
                 'temperature', 'sensor_daily_mean',
                 'feed', CASE WHEN fed.fcr IS NULL THEN 'none' ELSE 'feeding_events' END
             ),
             jsonb_build_object(
                 'population', 0.95,
-                'weight', CASE WHEN aquasql.is_growth_sample_day(p_stage, fed.day_index, fed.date, sample_weeks) THEN 1.0 ELSE 0.8 END,
+                'weight', CASE WHEN aquasql.is_growth_sample_day(this_stage.fed, fed.day_index, fed.date, sample_weeks)
+                    THEN 1.0 ELSE 0.8 END,
                 'temperature', 1.0,
                 'feed', 1.0
             ),

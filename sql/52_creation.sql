@@ -14,7 +14,9 @@ AS $$
             count(*) OVER (PARTITION BY l.batch_id) AS trays
         FROM aquasql.assignment_life AS l
         INNER JOIN aquasql.plan_batch AS p ON l.batch_id = p.batch_id
-        WHERE l.stage_order = 1 AND l.batch_id = ANY(p_batches)
+        -- eggs are delivered into the incubation stage's trays
+        INNER JOIN aquasql.stage_parameter AS sp ON l.stage_order = sp.stage_order
+        WHERE sp.incubation AND l.batch_id = ANY(p_batches)
     ),
 
     shares AS (
@@ -42,6 +44,13 @@ AS $$
 DECLARE
     seed bigint := aquasql.run_seed();
     admin integer := aquasql.user_id('system_admin');
+    price_min double precision := aquasql.param('egg_price_min_per_thousand');
+    price_spread double precision := aquasql.param('egg_price_spread_per_thousand');
+    lead_days integer := aquasql.param('egg_order_lead_days')::integer;
+    quality_min integer := aquasql.param('egg_quality_score_min')::integer;
+    quality_max integer := aquasql.param('egg_quality_score_max')::integer;
+    minutes_min integer := aquasql.param('egg_delivery_minutes_min')::integer;
+    minutes_max integer := aquasql.param('egg_delivery_minutes_max')::integer;
 BEGIN
     UPDATE aquasql.assignment_life AS l SET start_population = e.eggs - e.dead_on_arrival
     FROM aquasql.egg_deliveries(p_batches) AS e
@@ -65,11 +74,11 @@ BEGIN
             OFFSET aquasql.rand_int(seed, aquasql.stream('egg_supplier'), b.id, 0, 0, 0,
                 (SELECT count(*)::integer - 1 FROM broodstock_eggsupplier)) LIMIT 1),
         format('EGG-%s-%s', extract(YEAR FROM b.start_date), lpad(b.id::text, 4, '0')),
-        round((150 + 100 * aquasql.rand_uniform(seed, aquasql.stream('egg_price'), b.id, 1))::numeric, 2),
+        round((price_min + price_spread * aquasql.rand_uniform(seed, aquasql.stream('egg_price'), b.id, 1))::numeric, 2),
         e.eggs,
         e.eggs,
         e.dead,
-        b.start_date - 14,
+        b.start_date - lead_days,
         b.start_date,
         b.start_date,
         b.start_date,
@@ -81,7 +90,7 @@ BEGIN
         NULL,
         NULL,
         '',
-        (b.start_date - 14)::timestamp AT TIME ZONE 'UTC',
+        (b.start_date - lead_days)::timestamp AT TIME ZONE 'UTC',
         b.start_date::timestamp AT TIME ZONE 'UTC'
     FROM batch_batch AS b
     INNER JOIN (
@@ -108,11 +117,13 @@ BEGIN
         l.first_day,
         'TRANSPORT',
         round(d.temp_c::numeric, 2),
-        aquasql.rand_int(seed, aquasql.stream('egg_quality'), e.assignment_id, 2, 0, 3, 5),
-        aquasql.rand_int(seed, aquasql.stream('egg_delivery_minutes'), e.assignment_id, 3, 0, 30, 90),
+        aquasql.rand_int(seed, aquasql.stream('egg_quality'), e.assignment_id, 2, 0, quality_min, quality_max),
+        aquasql.rand_int(
+            seed, aquasql.stream('egg_delivery_minutes'), e.assignment_id, 3, 0, minutes_min, minutes_max
+        ),
         admin,
         '',
-        (l.first_day - 14)::timestamp AT TIME ZONE 'UTC',
+        (l.first_day - lead_days)::timestamp AT TIME ZONE 'UTC',
         l.first_day::timestamp AT TIME ZONE 'UTC'
     FROM aquasql.egg_deliveries(p_batches) AS e
     INNER JOIN aquasql.assignment_life AS l ON e.assignment_id = l.assignment_id

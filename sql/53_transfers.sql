@@ -105,6 +105,17 @@ AS $$
 DECLARE
     seed bigint := aquasql.run_seed();
     admin integer := aquasql.user_id('system_admin');
+    -- a move to the sea rings, and a move out of the incubation trays
+    to_sea boolean := (SELECT s.at_sea FROM aquasql.stage_parameter AS s WHERE s.stage_order = p_to_stage);
+    from_trays boolean := (SELECT s.incubation FROM aquasql.stage_parameter AS s WHERE s.stage_order = p_to_stage - 1);
+    planning_days integer := aquasql.param('transfer_planning_days')::integer;
+    oxygen_min double precision := aquasql.param('transfer_oxygen_min_pct');
+    oxygen_spread double precision := aquasql.param('transfer_oxygen_spread_pct');
+    weight_error_sd double precision := aquasql.param('transfer_weight_error_sd');
+    sample_size integer := aquasql.param('transfer_sample_size')::integer;
+    condition_factor double precision := aquasql.param('transfer_condition_factor');
+    minutes_min integer := aquasql.param('transfer_minutes_min')::integer;
+    minutes_max integer := aquasql.param('transfer_minutes_max')::integer;
     overfull record;
 BEGIN
     DROP TABLE IF EXISTS lifecycle_move;
@@ -130,7 +141,7 @@ BEGIN
     WHERE l.assignment_id = m.dest_assignment_id;
 
     SELECT l.assignment_id, l.start_population INTO overfull FROM aquasql.assignment_life AS l
-    WHERE p_to_stage = 6 AND l.stage_order = 6 AND l.batch_id = ANY(p_batches)
+    WHERE to_sea AND l.stage_order = p_to_stage AND l.batch_id = ANY(p_batches)
         AND l.start_population > aquasql.param('ring_max_fish')
     LIMIT 1;
     IF found THEN
@@ -169,13 +180,13 @@ BEGIN
         100,
         FALSE,
         'FW',
-        CASE WHEN p_to_stage = 6 THEN 'FM' ELSE 'FW' END,
+        CASE WHEN to_sea THEN 'FM' ELSE 'FW' END,
         NULL,
         admin,
         admin,
         '',
         '',
-        (m.transfer_date - 7)::timestamp AT TIME ZONE 'UTC',
+        (m.transfer_date - planning_days)::timestamp AT TIME ZONE 'UTC',
         m.transfer_date::timestamp AT TIME ZONE 'UTC'
     FROM (
         SELECT
@@ -215,22 +226,25 @@ BEGIN
         'COMPLETED',
         m.transfer_date,
         m.transfer_date,
-        CASE WHEN p_to_stage = 2 THEN 'MANUAL' ELSE 'PUMP' END,
+        CASE WHEN from_trays THEN 'MANUAL' ELSE 'PUMP' END,
         round(d.temp_c::numeric, 2),
-        round((88 + 10 * aquasql.rand_uniform(seed, aquasql.stream('transfer_oxygen'), m.source_assignment_id,
+        round((oxygen_min + oxygen_spread * aquasql.rand_uniform(seed, aquasql.stream('transfer_oxygen'), m.source_assignment_id,
             m.dest_assignment_id, 1))::numeric, 2),
-        round((m.source_weight_g * (1 + 0.03 * aquasql.rand_normal(seed, aquasql.stream('transfer_weight'),
+        round((m.source_weight_g * (1 + weight_error_sd * aquasql.rand_normal(seed, aquasql.stream('transfer_weight'),
             m.source_assignment_id, m.dest_assignment_id, 2)))::numeric, 2),
         round((m.source_weight_g * aquasql.weight_cv(d.day_number))::numeric, 2),
-        30,
-        -- length from Fulton's condition factor K = 100 W / L³ with K ≈ 1.1
-        round(cbrt(100 * m.source_weight_g / 1.1)::numeric, 2),
+        sample_size,
+        -- length from Fulton's condition factor K = 100 W / L³ (transfer_condition_factor)
+        round(cbrt(100 * m.source_weight_g / condition_factor)::numeric, 2),
         '',
         'AVERAGE',
         admin,
-        aquasql.rand_int(seed, aquasql.stream('transfer_minutes'), m.source_assignment_id, m.dest_assignment_id, 3, 30, 240),
+        aquasql.rand_int(
+            seed, aquasql.stream('transfer_minutes'), m.source_assignment_id, m.dest_assignment_id, 3,
+            minutes_min, minutes_max
+        ),
         '',
-        (m.transfer_date - 7)::timestamp AT TIME ZONE 'UTC',
+        (m.transfer_date - planning_days)::timestamp AT TIME ZONE 'UTC',
         m.transfer_date::timestamp AT TIME ZONE 'UTC'
     FROM lifecycle_move AS m
     INNER JOIN aquasql.batch_day AS d ON m.batch_id = d.batch_id AND d.date = m.transfer_date - 1;

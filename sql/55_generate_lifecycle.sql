@@ -7,6 +7,7 @@ AS $$
 DECLARE
     batches bigint[] := aquasql.plan_batches(p_batches);
     stage integer;
+    incubation boolean;
     written bigint := 0;
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM aquasql.run_setting) THEN
@@ -15,8 +16,11 @@ BEGIN
     END IF;
     PERFORM aquasql.lifecycle_prepare(batches);
     PERFORM aquasql.lifecycle_creation(batches);
-    FOR stage IN SELECT stage_order FROM aquasql.stage_parameter ORDER BY stage_order LOOP
-        IF stage > 1 THEN
+    FOR stage, incubation IN
+        SELECT s.stage_order, s.incubation FROM aquasql.stage_parameter AS s ORDER BY s.stage_order
+    LOOP
+        -- the batch starts in the incubation stage, every other stage is moved into
+        IF NOT incubation THEN
             PERFORM aquasql.lifecycle_transfer(batches, stage);
         END IF;
         written := written + aquasql.lifecycle_stage_days(batches, stage);

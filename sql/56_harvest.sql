@@ -115,7 +115,7 @@ BEGIN
     INNER JOIN infrastructure_container AS c ON l.container_id = c.id
     CROSS JOIN LATERAL (SELECT (l.last_day + 1 + time '06:00') AT TIME ZONE 'UTC' AS event_date) AS t
     WHERE l.batch_id = ANY(batches)
-        AND l.stage_order = 6
+        AND l.stage_order IN (SELECT s.stage_order FROM aquasql.stage_parameter AS s WHERE s.at_sea)
         AND l.departed
         AND l.end_population IS NOT NULL;
     GET DIAGNOSTICS events = ROW_COUNT;
@@ -138,7 +138,9 @@ BEGIN
             e.event_date,
             l.end_population AS harvested,
             -- the ring's own mean weight on its last day
-            d.weight_g * aquasql.container_weight_factor(seed, l.batch_id, l.container_id, 6, l.last_day - l.first_day)
+            d.weight_g * aquasql.container_weight_factor(
+                seed, l.batch_id, l.container_id, l.stage_order, l.last_day - l.first_day
+            )
                 AS mean_weight_g,
             condition_sd * aquasql.rand_normal(seed, aquasql.stream('harvest_condition'), e.id, 0) AS condition
         FROM harvest_harvestevent AS e

@@ -139,15 +139,19 @@ BEGIN
             n.day_number,
             st.start_date + n.day_number - 1 AS projection_date,
             sp.stage_order,
-            CASE WHEN sp.stage_order = 6 THEN st.tgc_value ELSE sp.tgc END AS tgc,
-            CASE WHEN sp.stage_order = 6 THEN r.temperature ELSE sp.temp_mean END AS temperature
+            CASE WHEN sp.at_sea THEN st.tgc_value ELSE sp.tgc END AS tgc,
+            CASE WHEN sp.at_sea THEN r.temperature ELSE sp.temp_mean END AS temperature
         FROM start AS st
         CROSS JOIN generate_series(1, max_days) AS n (day_number)
         -- the plan's stage of that day (freshwater days are on the batch's curve)
         LEFT JOIN aquasql.batch_day AS bd
             ON st.batch_id = bd.batch_id AND bd.date = st.start_date + n.day_number - 1
             AND st.start_date + n.day_number - 1 < st.sea_start_date
-        INNER JOIN aquasql.stage_parameter AS sp ON sp.stage_order = coalesce(bd.stage_order, 6)
+        -- from the sea start on: the sea stage
+        INNER JOIN aquasql.stage_parameter AS sp
+            ON sp.stage_order = coalesce(
+                bd.stage_order, (SELECT s.stage_order FROM aquasql.stage_parameter AS s WHERE s.at_sea)
+            )
         LEFT JOIN scenario_temperaturereading AS r
             ON st.profile_id = r.profile_id
             AND r.day_number = (

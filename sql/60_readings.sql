@@ -8,26 +8,21 @@
 -- the daily-state temperature, biomass density (biomass / max biomass), two slow waves with a
 -- per-container phase, the geography's salinity and the area's rainy spells. Each probe drifts
 -- from its last routine calibration and is out of service for a week now and then
--- (59_sensors.sql): no readings then.
+-- (59_sensors.sql): no readings then. Every number of the model is a row of
+-- aquasql.sensor_parameter (per sensor slot) or a reading_* parameter (20_parameters_events.sql).
 
--- The diurnal shape of the reading hours: lowest early morning, highest mid-afternoon, and
--- zero on average so a day's mean temperature reading is the daily-state temperature.
+-- The reading times with their slot (0-5, part of the reading id) and diurnal factor, from
+-- aquasql.reading_hour (rows in sql/20_parameters_events.sql).
 CREATE OR REPLACE FUNCTION aquasql.reading_hours()
 RETURNS TABLE (hour_slot integer, hour_offset interval, diurnal double precision)
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
-    VALUES
-    (0, INTERVAL '6 hours', -1.0::double precision),
-    (1, INTERVAL '8 hours', -0.6),
-    (2, INTERVAL '10 hours', -0.1),
-    (3, INTERVAL '14 hours', 0.6),
-    (4, INTERVAL '16 hours', 0.7),
-    (5, INTERVAL '18 hours', 0.4)
+    SELECT h.hour_slot, h.hour_offset, h.diurnal FROM aquasql.reading_hour AS h
 $$;
 
 COMMENT ON FUNCTION aquasql.reading_hours() IS
-'The six daily reading times (UTC) with their slot (0-5, part of the reading id) and the '
-'diurnal factor (-1 at 06:00 … 0.7 at 16:00, mean 0) that scales each parameter''s daily cycle.';
+'The daily reading times (UTC) with their slot (0-5, part of the reading id) and the diurnal factor '
+'(mean 0) that scales each parameter''s daily cycle (aquasql.reading_hour).';
 
 CREATE OR REPLACE FUNCTION aquasql.generate_readings(p_batches bigint[] DEFAULT NULL)
 RETURNS bigint
@@ -39,13 +34,20 @@ DECLARE
     seed bigint := aquasql.run_seed();
     calibration_days integer := aquasql.param('sensor_calibration_days')::integer;
     outage_probability double precision := aquasql.param('sensor_outage_probability');
-    drift_temperature double precision := aquasql.param('sensor_drift_temperature_per_day');
-    drift_oxygen double precision := aquasql.param('sensor_drift_oxygen_per_day');
-    drift_ph double precision := aquasql.param('sensor_drift_ph_per_day');
-    drift_salinity double precision := aquasql.param('sensor_drift_salinity_per_day');
-    drift_relative double precision := aquasql.param('sensor_drift_relative_per_day');
     rain_days double precision := aquasql.param('rain_cycle_days');
     rain_drop double precision := aquasql.param('rain_salinity_drop_sd');
+    rain_sharpness double precision := aquasql.param('rain_spell_sharpness');
+    salinity_min_sd double precision := aquasql.param('area_salinity_min_sd');
+    salinity_max_sd double precision := aquasql.param('area_salinity_max_sd');
+    density_max double precision := aquasql.param('reading_density_max');
+    wave1_days double precision := aquasql.param('reading_wave1_days');
+    wave2_days double precision := aquasql.param('reading_wave2_days');
+    episodes_per_year double precision := aquasql.param('oxygen_episodes_per_year');
+    episode_min double precision := aquasql.param('oxygen_episode_min_pct');
+    episode_range double precision := aquasql.param('oxygen_episode_range_pct');
+    spike_z double precision := aquasql.param('reading_spike_z');
+    spike_factor double precision := aquasql.param('reading_spike_noise_factor');
+    spike_log_sd double precision := aquasql.param('reading_spike_log_sd');
     written bigint;
     top_id bigint;
 BEGIN
@@ -61,8 +63,8 @@ BEGIN
     )
     WITH container AS (
         -- Per container: sea or hall, capacity, phases of its slow waves, and (rings) the
-        -- salinity of its sea area: the geography's mean, shifted per area by up to
-        -- -3.5 / +1 sd (Scottish sea lochs are fresher).
+        -- salinity of its sea area: the geography's mean, shifted per area by
+        -- area_salinity_min_sd to area_salinity_max_sd sd (Scottish sea lochs are fresher).
         SELECT
             c.id AS container_id,
             c.area_id IS NOT NULL AS sea,
@@ -71,7 +73,7 @@ BEGIN
             2 * pi() * aquasql.rand_uniform(seed, aquasql.stream('wave_phase_1'), c.id, 1) AS phase1,
             2 * pi() * aquasql.rand_uniform(seed, aquasql.stream('wave_phase_2'), c.id, 2) AS phase2,
             2 * pi() * aquasql.rand_uniform(seed, aquasql.stream('rain_phase'), coalesce(c.area_id, 0)) AS rain_phase,
-            gp.salinity_mean + gp.salinity_sd * greatest(-3.5, least(1.0,
+            gp.salinity_mean + gp.salinity_sd * greatest(salinity_min_sd, least(salinity_max_sd,
                 aquasql.rand_normal(seed, aquasql.stream('area_salinity'), coalesce(c.area_id, 0), 3)
             )) AS salinity,
             gp.salinity_sd
@@ -85,14 +87,26 @@ BEGIN
     ),
 
     sensor AS (
+        -- Per sensor: its slot and the numbers of its parameter, for a hall or a ring.
         SELECT
             s.id AS sensor_id,
             s.container_id,
             p.id AS parameter_id,
-            sp.sort_order AS slot
+            sp.slot,
+            sp.log_normal,
+            sp.spikes,
+            CASE WHEN c.sea THEN sp.level_sea ELSE sp.level_hall END AS level,
+            sp.temp_slope,
+            CASE WHEN c.sea THEN sp.density_slope_sea ELSE sp.density_slope_hall END AS density_slope,
+            CASE WHEN c.sea THEN sp.wave1_slope_sea ELSE sp.wave1_slope_hall END AS wave1_slope,
+            sp.wave2_slope,
+            CASE WHEN c.sea THEN sp.cycle_sea ELSE sp.cycle_hall END AS cycle,
+            CASE WHEN c.sea THEN sp.noise_sd_sea ELSE sp.noise_sd_hall END AS sd,
+            sp.drift_per_day
         FROM infrastructure_sensor AS s
         INNER JOIN environmental_environmentalparameter AS p ON s.sensor_type = p.name
-        INNER JOIN aquasql.sensor_parameters() AS sp ON s.sensor_type = sp.parameter_name
+        INNER JOIN aquasql.sensor_parameter AS sp ON s.sensor_type = sp.name
+        INNER JOIN container AS c ON s.container_id = c.container_id
         WHERE s.active
     ),
 
@@ -111,16 +125,17 @@ BEGIN
             d.temp_c::double precision AS temp_c,
             -- the stage's usual temperature: oxygen saturation falls as the water warms
             d.temp_c::double precision - coalesce(sp.temp_mean, c.sea_temp_mean) AS temp_anomaly,
-            least(1.5, d.biomass_kg::double precision / nullif(c.max_biomass_kg, 0)) AS density,
-            sin(aquasql.day_key(d.date) * (2 * pi() / 23) + c.phase1) AS wave1,
-            sin(aquasql.day_key(d.date) * (2 * pi() / 71) + c.phase2) AS wave2,
+            least(density_max, d.biomass_kg::double precision / nullif(c.max_biomass_kg, 0)) AS density,
+            sin(aquasql.day_key(d.date) * (2 * pi() / wave1_days) + c.phase1) AS wave1,
+            sin(aquasql.day_key(d.date) * (2 * pi() / wave2_days) + c.phase2) AS wave2,
             -- rainy spells: sharp, short freshening of the sea area's surface water
-            CASE WHEN c.sea THEN power(greatest(0, sin(aquasql.day_key(d.date) * (2 * pi() / rain_days) + c.rain_phase)), 4)
-                ELSE 0 END AS rain,
-            -- low-oxygen episode: about 3 per container and year; depth, first slot and
-            -- length (2 h to a whole day) all come from the same uniform, rescaled
+            CASE WHEN c.sea THEN power(
+                greatest(0, sin(aquasql.day_key(d.date) * (2 * pi() / rain_days) + c.rain_phase)), rain_sharpness
+            ) ELSE 0 END AS rain,
+            -- low-oxygen episode: oxygen_episodes_per_year per container; depth, first slot and
+            -- length (2 h to a whole day) all come from the same uniform, rescaled (days a year)
             aquasql.rand_uniform(seed, aquasql.stream('oxygen_episode'), d.container_id, aquasql.day_key(d.date))
-            * (365.0 / 3) AS episode
+            * (365.0 / episodes_per_year) AS episode
         FROM batch_actualdailyassignmentstate AS d
         INNER JOIN aquasql.assignment_life AS l ON d.assignment_id = l.assignment_id
         INNER JOIN aquasql.stage_parameter AS sp ON l.stage_order = sp.stage_order
@@ -137,6 +152,7 @@ BEGIN
         -- biomass and rises with photosynthesis (wave1); CO2 moves against oxygen and pH
         -- against CO2; salinity drops after rain. Each probe drifts from its last
         -- calibration (drift: in the parameter's units, or relative for the log-normal ones).
+        -- The numbers are the sensor's (aquasql.sensor_parameter); the slot picks the form.
         SELECT
             cd.state_id * 64 + s.slot * 6 AS id_base,
             s.parameter_id,
@@ -147,40 +163,31 @@ BEGIN
             cd.day_key,
             cd.day_start,
             s.slot,
+            s.log_normal,
+            s.spikes,
             cd.episode,
-            CASE s.slot
-                WHEN 1 THEN cd.temp_c + drift.days * drift.sign * drift_temperature
-                WHEN 2 THEN CASE WHEN cd.sea THEN 91.0 ELSE 93.5 END
-                    - 1.5 * cd.temp_anomaly - 4 * cd.density + 1.5 * cd.wave1 + drift.days * drift.sign * drift_oxygen
-                WHEN 3 THEN CASE WHEN cd.sea THEN 8.0 + 0.05 * cd.wave1
-                    ELSE 7.17 + 0.10 * cd.wave1 - 0.08 * cd.density END + drift.days * drift.sign * drift_ph
-                WHEN 4 THEN 8.0 * (1 + 0.5 * cd.density) * exp(-0.12 * cd.wave1 + drift.days * drift.sign * drift_relative)
-                WHEN 5 THEN 0.028 * (1 + cd.density) * exp(0.25 * cd.wave2 + drift.days * drift.sign * drift_relative)
-                WHEN 6 THEN 15.0 * (1 + 0.8 * cd.density) * exp(0.3 * cd.wave2 + drift.days * drift.sign * drift_relative)
-                WHEN 7 THEN 0.013 * (1 + cd.density) * exp(0.3 * cd.wave2 + drift.days * drift.sign * drift_relative)
-                WHEN 8 THEN cd.salinity + cd.salinity_sd * (0.35 * cd.wave2 - rain_drop * cd.rain)
-                    + drift.days * drift.sign * drift_salinity
+            CASE
+                -- temperature: the daily state's
+                WHEN s.slot = 1 THEN cd.temp_c + drift.days * drift.sign * s.drift_per_day
+                -- oxygen saturation
+                WHEN s.slot = 2 THEN s.level + s.temp_slope * cd.temp_anomaly + s.density_slope * cd.density
+                    + s.wave1_slope * cd.wave1 + drift.days * drift.sign * s.drift_per_day
+                -- pH
+                WHEN s.slot = 3 THEN s.level + s.wave1_slope * cd.wave1 + s.density_slope * cd.density
+                    + drift.days * drift.sign * s.drift_per_day
+                -- salinity: the sea area's, less the rain
+                WHEN s.slot = 8 THEN cd.salinity + cd.salinity_sd * (s.wave2_slope * cd.wave2 - rain_drop * cd.rain)
+                    + drift.days * drift.sign * s.drift_per_day
+                -- CO2 and the nitrogen compounds (log-normal)
+                WHEN s.log_normal THEN s.level * (1 + s.density_slope * cd.density)
+                    * exp(
+                        s.wave1_slope * cd.wave1 + s.wave2_slope * cd.wave2
+                        + drift.days * drift.sign * s.drift_per_day
+                    )
             END AS base,
-            -- daily cycle: warmer, more oxygen (photosynthesis, aeration) and slightly higher
-            -- pH in the afternoon at sea, nearly flat in the controlled halls; CO2 and the
-            -- nitrogen compounds rise after feeding (relative, as they are log-normal)
-            CASE s.slot
-                WHEN 1 THEN CASE WHEN cd.sea THEN 0.2 ELSE 0.03 END
-                WHEN 2 THEN CASE WHEN cd.sea THEN 3.0 ELSE 1.5 END
-                WHEN 3 THEN CASE WHEN cd.sea THEN 0.03 ELSE 0.02 END
-                WHEN 8 THEN 0.0
-                ELSE 0.05
-            END AS cycle,
-            CASE s.slot
-                WHEN 1 THEN 0.12
-                WHEN 2 THEN CASE WHEN cd.sea THEN 1.8 ELSE 1.2 END
-                WHEN 3 THEN CASE WHEN cd.sea THEN 0.03 ELSE 0.04 END
-                WHEN 4 THEN 0.1
-                WHEN 5 THEN 0.25
-                WHEN 6 THEN 0.2
-                WHEN 7 THEN 0.3
-                WHEN 8 THEN 0.05
-            END AS sd
+            -- daily cycle (relative for the log-normal parameters) and noise
+            s.cycle,
+            s.sd
         FROM container_day AS cd
         INNER JOIN sensor AS s ON cd.container_id = s.container_id
         CROSS JOIN LATERAL (
@@ -213,18 +220,20 @@ BEGIN
         r.sensor_id,
         r.assignment_id,
         CASE
-            -- low-oxygen episode: 60-75 % for the episode's slots
+            -- low-oxygen episode (oxygen, slot 2): oxygen_episode_min_pct + up to
+            -- oxygen_episode_range_pct for the episode's slots; the first of the 6 hour slots and
+            -- the episode's length from the fractional parts of 7 and 53 times the one uniform
             WHEN r.slot = 2 AND r.episode < 1
                 AND r.hour_slot >= floor(6 * (7 * r.episode - floor(7 * r.episode)))
                 AND r.hour_slot <= floor(6 * (7 * r.episode - floor(7 * r.episode)))
                 + floor(6 * (53 * r.episode - floor(53 * r.episode)))
-                THEN 60 + 15 * r.episode + r.z
-            -- a rare sensor spike (|z| > 4.05: about 1 in 20,000 readings), never on temperature:
-            -- 4x the noise, or for the log-normal parameters a factor of about 1/3 to 3-7
-            WHEN r.slot > 1 AND abs(r.z) > 4.05 THEN
-                CASE WHEN r.slot IN (4, 5, 6, 7) THEN r.base * exp(0.3 * r.z)
-                    ELSE r.base + r.cycle * r.diurnal + 4 * r.sd * r.z END
-            WHEN r.slot IN (4, 5, 6, 7) THEN r.base * exp(r.cycle * r.diurnal + r.sd * r.z)
+                THEN episode_min + episode_range * r.episode + r.z
+            -- a rare sensor spike (|z| > reading_spike_z), never on temperature: spike_factor x
+            -- the noise, or for the log-normal parameters a factor of exp(spike_log_sd x z)
+            WHEN r.spikes AND abs(r.z) > spike_z THEN
+                CASE WHEN r.log_normal THEN r.base * exp(spike_log_sd * r.z)
+                    ELSE r.base + r.cycle * r.diurnal + spike_factor * r.sd * r.z END
+            WHEN r.log_normal THEN r.base * exp(r.cycle * r.diurnal + r.sd * r.z)
             ELSE r.base + r.cycle * r.diurnal + r.sd * r.z
         END,
         r.day_start + r.hour_offset,
@@ -237,10 +246,10 @@ BEGIN
 
     -- Bring the id sequence past the new ids. Computed from the daily state instead of
     -- sync_identity's max(id) over the whole table, which would be a full scan per call.
-    SELECT max(d.id * 64 + sp.sort_order * 6 + 5) INTO top_id
+    SELECT max(d.id * 64 + sp.slot * 6 + 5) INTO top_id
     FROM batch_actualdailyassignmentstate AS d
     INNER JOIN infrastructure_sensor AS s ON d.container_id = s.container_id AND s.active
-    INNER JOIN aquasql.sensor_parameters() AS sp ON s.sensor_type = sp.parameter_name
+    INNER JOIN aquasql.sensor_parameter AS sp ON s.sensor_type = sp.name
     WHERE d.batch_id = ANY(batches);
     IF top_id IS NOT NULL THEN
         PERFORM setval(

@@ -39,79 +39,7 @@
 -- * Freshwater containers draw from their hall's silo ('{hall name}-Silo'); sea rings from one
 --   barge of their area: ring rank (by name) modulo the number of barges.
 
--- Parameters of the feed stock, added once (a user's values survive a re-run).
-INSERT INTO aquasql.model_parameter (name, value, comment) VALUES
-('feed_order_share', 0.8, 'feed stock: an order is this share of the feed container''s capacity (domain reference 5)'),
-(
-    'feed_reorder_share', 0.2,
-    'feed stock: reorder when the stock position falls below this share of capacity (domain reference 5)'
-),
-('feed_lead_days', 3, 'feed stock: days from order to delivery (domain reference 5)'),
-(
-    'feed_shelf_life_days', 180,
-    'feed stock: best-before of extruded salmon feed after purchase, 6 months (the short end of the 6-12 months '
-    || 'printed on dry feed; storage guidance for fish-oil-rich feeds is at most 3 months, core.ac.uk/works/17597069)'
-),
-(
-    'feed_campaign_gap_days', 7,
-    'feed stock: more days than this without feeding end a campaign (the batch has left); the silo or barge is run '
-    || 'empty then rather than keep feed for the next batch (design choice)'
-),
-(
-    'feed_price_reference_mm', 4.5,
-    'feed prices: the yearly index is the price of this pellet size (the finisher the sea phase eats)'
-),
--- EUR/kg of salmon finisher feed by year: BioMar average NOK 15.30 (EUR 1.6) in Q2 2022, +25.9 %
--- in a year, and about USD 1.48 in Q1 2022, +10 % since new year (salmonbusiness.com, "Fish feed
--- price went over EUR 1.6 per kilo in the second quarter" and "Fish feed prices reach new high");
--- Spanish salmon feed EUR 1.61/kg in August 2022 (salmonbusiness.com, "Have salmon feed prices
--- peaked?"); 2023 stayed high with fish oil +67 % (intrafish.com, Blumar Q3 2023); lower raw
--- material prices in 2024 (BioMar Q1 2024, aquaculturenorthamerica.com); 2025-2026 assumed flat.
-(
-    'feed_price_eur_kg_2019', 1.18,
-    'feed prices: EUR/kg of finisher feed in 2019 (salmonbusiness.com: before the 2021-2022 rise)'
-),
-(
-    'feed_price_eur_kg_2020', 1.20,
-    'feed prices: EUR/kg of finisher feed in 2020 (salmonbusiness.com: before the 2021-2022 rise)'
-),
-(
-    'feed_price_eur_kg_2021', 1.28,
-    'feed prices: EUR/kg of finisher feed in 2021 (salmonbusiness.com: Q2 2022 was +25.9 % on Q2 2021)'
-),
-(
-    'feed_price_eur_kg_2022', 1.58,
-    'feed prices: EUR/kg of finisher feed in 2022 (salmonbusiness.com: BioMar EUR 1.6 in Q2 2022)'
-),
-(
-    'feed_price_eur_kg_2023', 1.66,
-    'feed prices: EUR/kg of finisher feed in 2023 (intrafish.com: fish oil +67 % in Q3 2023)'
-),
-(
-    'feed_price_eur_kg_2024', 1.56,
-    'feed prices: EUR/kg of finisher feed in 2024 (BioMar Q1 2024: lower raw material prices)'
-),
-('feed_price_eur_kg_2025', 1.50, 'feed prices: EUR/kg of finisher feed in 2025 (assumed: raw materials eased further)'),
-('feed_price_eur_kg_2026', 1.50, 'feed prices: EUR/kg of finisher feed in 2026 (assumed flat); later years repeat it'),
--- Per-supplier premium: there is no public price list (feed contracts are negotiated per farmer
--- and year), so the premiums are an assumption of a few per cent.
-(
-    'feed_supplier_premium_biomar', 0.00,
-    'feed prices: BioMar''s premium over the index (assumption, no public price list)'
-),
-(
-    'feed_supplier_premium_skretting', 0.03,
-    'feed prices: Skretting''s premium over the index (assumption, no public price list)'
-),
-(
-    'feed_supplier_premium_cargill', -0.02,
-    'feed prices: Cargill''s premium over the index (assumption, no public price list)'
-),
-(
-    'feed_supplier_price_sd', 0.03,
-    'feed prices: sd of a supplier''s yearly contract price around its premium (assumption, a few per cent)'
-)
-ON CONFLICT (name) DO NOTHING;
+-- Parameters: feed_* in sql/20_parameters_events.sql, suppliers in aquasql.feed_supplier.
 
 -- Which feed container serves each container.
 CREATE OR REPLACE FUNCTION aquasql.feed_container_of()
@@ -147,9 +75,9 @@ COMMENT ON FUNCTION aquasql.feed_container_of() IS
 -- The feed suppliers and their shares of the contracts.
 CREATE OR REPLACE FUNCTION aquasql.feed_suppliers()
 RETURNS TABLE (supplier_no integer, supplier text, share double precision)
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
-    VALUES (1, 'BioMar', 0.45), (2, 'Skretting', 0.35), (3, 'Cargill', 0.20)
+    SELECT f.supplier_no, f.supplier, f.contract_share FROM aquasql.feed_supplier AS f
 $$;
 
 COMMENT ON FUNCTION aquasql.feed_suppliers() IS
@@ -171,13 +99,10 @@ COMMENT ON FUNCTION aquasql.feed_price_index(integer) IS
 'EUR/kg of the reference (finisher) feed in a year: model parameter feed_price_eur_kg_<year>, '
 'else the nearest year''s.';
 
-DROP FUNCTION IF EXISTS aquasql.feed_price(bigint, numeric, integer);
-
 -- Price per kg of a feed from a supplier in a year: the year's index x the supplier's premium x
 -- a seeded deviation per supplier and year x the pellet-size factor (finer feeds dearer: the
--- curve 1 + exp(-(size - 0.5) / 2.2) relative to the reference size, 1.72 for 0.5 mm and 0.93
--- for 6 mm against 4.5 mm) x a small seeded deviation per feed and year (within +-1.5 %, less
--- than half the gap between neighbouring feeds, so that finer feeds stay dearer).
+-- curve 1 + exp(-(size - feed_price_size_offset_mm) / feed_price_size_scale_mm) relative to
+-- the reference size) x a small seeded deviation per feed and year (feed_price_feed_spread).
 CREATE OR REPLACE FUNCTION aquasql.feed_price(
     p_seed bigint, p_supplier text, p_pellet_size_mm numeric, p_year integer
 )
@@ -186,18 +111,27 @@ LANGUAGE sql STABLE
 AS $$
     SELECT round((
         aquasql.feed_price_index(p_year)
-        * (1 + aquasql.param('feed_supplier_premium_' || lower(p_supplier)))
+        * (1 + s.price_premium)
         * (1 + aquasql.rand_normal(
             p_seed, aquasql.stream('feed_supplier_price'), s.supplier_no, p_year, 0,
             0, aquasql.param('feed_supplier_price_sd')
         ))
-        * (1 + exp(-(coalesce(p_pellet_size_mm, 3) - 0.5) / 2.2))
-        / (1 + exp(-(aquasql.param('feed_price_reference_mm') - 0.5) / 2.2))
-        * (1 + 0.03 * (aquasql.rand_uniform(
-            p_seed, aquasql.stream('feed_price_spread'), p_year, round(coalesce(p_pellet_size_mm, 3) * 10)::bigint, 1
+        -- in numeric, as the pellet size is
+        * (1 + exp(-(coalesce(p_pellet_size_mm, k.default_mm) - k.offset_mm::numeric) / k.scale_mm::numeric))
+        / (1 + exp(-(aquasql.param('feed_price_reference_mm') - k.offset_mm) / k.scale_mm))
+        * (1 + aquasql.param('feed_price_feed_spread') * (aquasql.rand_uniform(
+            -- the key: the pellet size in tenths of a mm
+            p_seed, aquasql.stream('feed_price_spread'), p_year,
+            round(coalesce(p_pellet_size_mm, k.default_mm) * 10)::bigint, 1
         ) - 0.5))
     )::numeric, 2)
-    FROM aquasql.feed_suppliers() AS s
+    FROM aquasql.feed_supplier AS s
+    CROSS JOIN (
+        SELECT
+            aquasql.param('feed_price_default_pellet_mm')::numeric AS default_mm,
+            aquasql.param('feed_price_size_offset_mm') AS offset_mm,
+            aquasql.param('feed_price_size_scale_mm') AS scale_mm
+    ) AS k
     WHERE s.supplier = p_supplier
 $$;
 

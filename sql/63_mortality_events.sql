@@ -2,17 +2,20 @@
 -- day's deaths and their biomass, so the events add up to the lifecycle's mortality exactly.
 -- The cause follows the same rules that raised the hazard in the lifecycle engine
 -- (aquasql.assignment_hazard): DISEASE inside the assignment's disease episode, HANDLING in the
--- first handling_days days after a transfer (stages >= 2), otherwise a draw by stage.
+-- first handling_days days after a transfer (stages not of incubation), otherwise a draw by
+-- where the stage lives (incubation, tanks, sea).
 
 -- The disease of an assignment's episode (aquasql.assignment_life.disease_*), shared by the
 -- mortality events and the health journal so that both name the same disease.
-CREATE OR REPLACE FUNCTION aquasql.disease_name(p_seed bigint, p_assignment_id bigint, p_stage_order integer)
+CREATE OR REPLACE FUNCTION aquasql.disease_name(
+    p_seed bigint, p_assignment_id bigint, p_incubation boolean, p_at_sea boolean
+)
 RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$
     SELECT CASE
-        WHEN p_stage_order = 1 THEN 'Saprolegnia (fungal infection)'
-        WHEN p_stage_order < 6 THEN (ARRAY[
+        WHEN p_incubation THEN 'Saprolegnia (fungal infection)'
+        WHEN NOT p_at_sea THEN (ARRAY[
             'Saprolegnia (fungal infection)', 'Bacterial gill disease', 'Fin rot (Flavobacterium)', 'Yersiniosis'
         ])[aquasql.rand_choice(
             p_seed, aquasql.stream('disease_name'), p_assignment_id, 5, 0, ARRAY[0.3, 0.3, 0.25, 0.15]
@@ -26,7 +29,7 @@ AS $$
     END
 $$;
 
-COMMENT ON FUNCTION aquasql.disease_name(bigint, bigint, integer) IS
+COMMENT ON FUNCTION aquasql.disease_name(bigint, bigint, boolean, boolean) IS
 'The disease of an assignment''s disease episode, drawn by stage (freshwater or sea) and keyed by the '
 'assignment: the same name in the mortality events and the health journal.';
 
@@ -84,16 +87,17 @@ BEGIN
         round(s.mortality_count * s.avg_weight_g / 1000, 2),
         c.cause,
         CASE c.cause
-            WHEN 'DISEASE' THEN 'Disease episode: ' || aquasql.disease_name(seed, s.assignment_id, l.stage_order)
+            WHEN 'DISEASE' THEN
+                'Disease episode: ' || aquasql.disease_name(seed, s.assignment_id, sp.incubation, sp.at_sea)
             WHEN 'HANDLING' THEN 'Losses after transfer and handling'
             WHEN 'PREDATION' THEN 'Seal and bird predation'
             WHEN 'ENVIRONMENTAL' THEN CASE
-                WHEN l.stage_order = 6 THEN 'Low oxygen, algae or jellyfish exposure'
-                WHEN l.stage_order = 1 THEN 'Water quality in the incubator'
+                WHEN sp.at_sea THEN 'Low oxygen, algae or jellyfish exposure'
+                WHEN sp.incubation THEN 'Water quality in the incubator'
                 ELSE 'Water quality (oxygen, CO2) stress'
             END
             WHEN 'OTHER' THEN CASE
-                WHEN l.stage_order = 1 THEN 'Non-viable eggs and deformed alevins removed'
+                WHEN sp.incubation THEN 'Non-viable eggs and deformed alevins removed'
                 ELSE 'Deformed or runt fish culled'
             END
             ELSE ''
@@ -102,6 +106,7 @@ BEGIN
         (s.date + time '16:00') AT TIME ZONE 'UTC'
     FROM batch_actualdailyassignmentstate AS s
     INNER JOIN aquasql.assignment_life AS l ON s.assignment_id = l.assignment_id
+    INNER JOIN aquasql.stage_parameter AS sp ON l.stage_order = sp.stage_order
     INNER JOIN infrastructure_container AS k ON l.container_id = k.id
     LEFT JOIN episode AS e ON k.area_id = e.area_id AND s.date = e.date
     CROSS JOIN LATERAL (
@@ -109,15 +114,15 @@ BEGIN
             -- same precedence as aquasql.assignment_hazard: disease before handling, then a
             -- site episode (algae, jellyfish, low oxygen)
             WHEN s.date >= l.disease_start AND s.date < l.disease_start + l.disease_days THEN 'DISEASE'
-            WHEN l.stage_order > 1 AND s.date < l.first_day + handling_days THEN 'HANDLING'
+            WHEN NOT sp.incubation AND s.date < l.first_day + handling_days THEN 'HANDLING'
             WHEN e.factor IS NOT NULL THEN 'ENVIRONMENTAL'
             -- background losses: no predators indoors, seals and birds at sea
             ELSE (ARRAY['UNKNOWN', 'ENVIRONMENTAL', 'PREDATION', 'OTHER'])[CASE
-                WHEN l.stage_order = 6 THEN aquasql.rand_choice(
+                WHEN sp.at_sea THEN aquasql.rand_choice(
                     seed, aquasql.stream('mortality_cause'), s.assignment_id, aquasql.day_key(s.date), 0,
                     ARRAY[0.45, 0.30, 0.20, 0.05]
                 )
-                WHEN l.stage_order = 1 THEN aquasql.rand_choice(
+                WHEN sp.incubation THEN aquasql.rand_choice(
                     seed, aquasql.stream('mortality_cause'), s.assignment_id, aquasql.day_key(s.date), 0,
                     ARRAY[0.60, 0.25, 0, 0.15]
                 )

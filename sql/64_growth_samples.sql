@@ -32,10 +32,12 @@ AS $$
             s.day_number,
             aquasql.day_key(s.date) AS dk,
             l.stage_order::integer AS stage_order,
+            sp.at_sea,
             s.avg_weight_g::double precision AS w,
             r.seed
         FROM batch_actualdailyassignmentstate AS s
         INNER JOIN aquasql.assignment_life AS l ON s.assignment_id = l.assignment_id
+        INNER JOIN aquasql.stage_parameter AS sp ON l.stage_order = sp.stage_order
         CROSS JOIN setting AS r
         WHERE s.batch_id = ANY(p_batches) AND l.batch_id = ANY(p_batches) AND s.anchor_type = 'growth_sample'
     ),
@@ -54,7 +56,7 @@ AS $$
         b.stage_order,
         -- 30 fish from a tank; 20-30 from a sea ring (crowding a ring is harder)
         CASE
-            WHEN b.stage_order = 6 THEN aquasql.rand_int(b.seed, aquasql.stream('growth_sample_size'), b.assignment_id, b.dk, 1, 20, 30)
+            WHEN b.at_sea THEN aquasql.rand_int(b.seed, aquasql.stream('growth_sample_size'), b.assignment_id, b.dk, 1, 20, 30)
             ELSE 30
         END,
         b.w,

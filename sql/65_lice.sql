@@ -1,4 +1,4 @@
--- Sea-lice counts at sea (stage 6): weekly per ring on a working day, fortnightly when the sea
+-- Sea-lice counts at sea (the at_sea stage): weekly per ring on a working day, fortnightly when the sea
 -- is below lice_weekly_min_temp_c, lice_count_fish fish per count, one row per lice type
 -- (AquaMind's normalized format: lice_type_id + count_value, the legacy per-column counts 0),
 -- counted by the geography's operator or the vet.
@@ -14,57 +14,7 @@
 -- lice reinfest (time constant lice_recovery_days). Treatments depend on counts and counts on
 -- treatments: a recursive query walks each ring from one treatment to the next (one step per
 -- treatment, all rings at once), each step finding the next count at or above the limit.
-
--- Parameters of the lice model, added once (a user's values survive a re-run).
-INSERT INTO aquasql.model_parameter (name, value, comment) VALUES
-('lice_ramp_days', 120, 'sea lice: infestation pressure ramps up over this many days after sea transfer'),
-('lice_temp_base_c', 4, 'sea lice: no development below this temperature (chalimus and Caligus scale with it)'),
-('lice_count_fish', 20, 'sea lice: fish examined per count (Norwegian lice regulation: at least 20 per cage)'),
-('lice_weekly_min_temp_c', 4, 'sea lice: counts are weekly at or above this temperature, fortnightly below'),
-(
-    'lice_limit_af', 0.5,
-    'sea lice: adult females per fish at which a ring is deloused (Norwegian lice regulation, '
-    'lakselusforskriften; domain reference section 5)'
-),
-(
-    'lice_af_reference', 0.25,
-    'sea lice: untreated adult females per fish of a fully exposed ring at the reference temperature, '
-    'in its first year at sea'
-),
-('lice_reference_temp_c', 8, 'sea lice: sea temperature at which untreated abundance is lice_af_reference'),
-(
-    'lice_temp_effect', 0.25,
-    'sea lice: ln(abundance) per °C of smoothed sea temperature (faster development and more '
-    'generations in warm water: Stien et al. 2005; about 2x from 8 to 11 °C)'
-),
-(
-    'lice_smoothing_days', 30,
-    'sea lice: abundance follows the sea temperature with this time constant (about a lice '
-    'generation at 10 °C, Stien et al. 2005), so it peaks in early autumn'
-),
-('lice_rise_per_year', 0.5, 'sea lice: relative rise of untreated abundance per year at sea (reinfestation)'),
-('lice_treatment_delay_min', 1, 'sea lice: fewest days from the count over the limit to the delousing'),
-(
-    'lice_treatment_delay_max', 4,
-    'sea lice: most days from the count to the delousing (booking a well boat or delousing unit; '
-    'weekends move it to Monday)'
-),
-(
-    'lice_treatment_residue_min', 0.05,
-    'sea lice: least share of lice left by a delousing (thermal and mechanical delousing remove '
-    '80-95 %: Overton et al. 2019)'
-),
-('lice_treatment_residue_max', 0.20, 'sea lice: largest share of lice left by a delousing'),
-(
-    'lice_recovery_days', 30,
-    'sea lice: time constant of reinfestation after a delousing (its effect falls to 37 % in this many days)'
-),
-('lice_vet_share', 0.25, 'sea lice: share of counting days on which the vet counts instead of the operator')
-ON CONFLICT (name) DO NOTHING;
-
--- Parameters of the earlier lice model (a fixed delousing cycle), no longer read.
-DELETE FROM aquasql.model_parameter
-WHERE name IN ('lice_cycle_days', 'lice_af_peak_min', 'lice_af_peak_max');
+-- Parameters: lice_* in sql/20_parameters_events.sql, lice types in aquasql.lice_type.
 
 -- The operator of a geography, as the master data names them (operator_<batch prefix>, else
 -- operator_<geography name>); system_admin when there is none.
@@ -111,9 +61,11 @@ COMMENT ON FUNCTION aquasql.lice_level(double precision, double precision, integ
 'treatment / recovery days)).';
 
 -- The adult females counted on p_fish fish of a ring on a day (day key p_dk): Poisson around
--- the mean, with the patchiness of lice between counts (log-normal, mean 1). Lice-type slot 1.
+-- the mean, with the patchiness of lice between counts (log-normal with sd p_patchiness_sd,
+-- mean 1). Lice-type count slot 1.
 CREATE OR REPLACE FUNCTION aquasql.lice_adult_females_counted(
-    p_seed bigint, p_assignment_id bigint, p_dk bigint, p_fish integer, p_per_fish double precision
+    p_seed bigint, p_assignment_id bigint, p_dk bigint, p_fish integer, p_per_fish double precision,
+    p_patchiness_sd double precision
 )
 RETURNS integer
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -121,21 +73,22 @@ AS $$
     SELECT aquasql.rand_poisson(
         p_seed, aquasql.stream('lice_count'), p_assignment_id, p_dk, 1,
         p_fish * (p_per_fish * exp(
-            0.3 * aquasql.rand_normal(p_seed, aquasql.stream('lice_patchiness'), p_assignment_id, p_dk, 1) - 0.045
+            p_patchiness_sd * aquasql.rand_normal(p_seed, aquasql.stream('lice_patchiness'), p_assignment_id, p_dk, 1)
+            - p_patchiness_sd * p_patchiness_sd / 2
         ))
     )
 $$;
 
-COMMENT ON FUNCTION aquasql.lice_adult_females_counted(bigint, bigint, bigint, integer, double precision) IS
+COMMENT ON FUNCTION aquasql.lice_adult_females_counted(
+    bigint, bigint, bigint, integer, double precision, double precision
+) IS
 'Adult female L. salmonis counted on p_fish fish with p_per_fish per fish on average: Poisson with '
-'log-normal patchiness, keyed by assignment and day (lice-type slot 1).';
+'log-normal patchiness (sd p_patchiness_sd, mean 1), keyed by assignment and day (lice-type count slot 1).';
 
 -- The lice model per sea assignment-day: treatments so far, true adult females per fish,
 -- whether the ring is counted that day (and the adult females counted) and whether it is
 -- deloused (with the count that triggered it). Shared by the lice counts and the health
 -- journal (treatment entries).
-DROP FUNCTION IF EXISTS aquasql.lice_days(bigint[]);
-
 CREATE OR REPLACE FUNCTION aquasql.lice_days(p_batches bigint[])
 RETURNS TABLE (
     state_id bigint,
@@ -175,7 +128,12 @@ AS $$
             aquasql.param('lice_treatment_delay_max')::integer AS delay_max,
             aquasql.param('lice_treatment_residue_min') AS residue_min,
             aquasql.param('lice_treatment_residue_max') AS residue_max,
-            aquasql.param('lice_recovery_days') AS recovery_days
+            aquasql.param('lice_recovery_days') AS recovery_days,
+            aquasql.param('lice_patchiness_sd') AS patchiness_sd,
+            aquasql.param('lice_exposure_min') AS exposure_min,
+            aquasql.param('lice_exposure_spread') AS exposure_spread,
+            aquasql.param('lice_warmth_span_c') AS warmth_span,
+            aquasql.param('lice_fallback_temp_c') AS fallback_temp
     ),
 
     sea AS (
@@ -189,15 +147,18 @@ AS $$
             s.date - l.first_day AS day_index,
             s.temp_c::double precision AS temp_c,
             coalesce(s.temp_c::double precision, st.reference_temp) AS temp,
-            -- development speed: 0 at the base temperature, 1 at 6 °C above it
-            greatest(coalesce(s.temp_c::double precision, 10) - st.temp_base, 0) / 6 AS warmth,
+            -- development speed: 0 at the base temperature, 1 at lice_warmth_span_c above it
+            greatest(coalesce(s.temp_c::double precision, st.fallback_temp) - st.temp_base, 0) / st.warmth_span
+                AS warmth,
             least(1.0, (s.date - l.first_day + 1) / st.ramp_days) AS ramp,
             -- per ring: how exposed it is
-            0.85 + 0.3 * aquasql.rand_uniform(st.seed, aquasql.stream('lice_exposure'), s.assignment_id, -1) AS exposure
+            st.exposure_min + st.exposure_spread
+            * aquasql.rand_uniform(st.seed, aquasql.stream('lice_exposure'), s.assignment_id, -1) AS exposure
         FROM batch_actualdailyassignmentstate AS s
         INNER JOIN aquasql.assignment_life AS l ON s.assignment_id = l.assignment_id
         CROSS JOIN setting AS st
-        WHERE l.stage_order = 6 AND l.batch_id = ANY(p_batches) AND s.batch_id = ANY(p_batches)
+        WHERE l.stage_order IN (SELECT sp.stage_order FROM aquasql.stage_parameter AS sp WHERE sp.at_sea)
+            AND l.batch_id = ANY(p_batches) AND s.batch_id = ANY(p_batches)
     ),
 
     untreated AS MATERIALIZED (
@@ -205,7 +166,8 @@ AS $$
             x.*,
             ln(st.af_reference * x.exposure * x.ramp * (1 + st.rise_per_year * x.day_index / 365.0))
             + st.temp_effect * (x.felt_temp - st.reference_temp) AS log_env,
-            x.task_day IS NOT NULL AND (coalesce(x.temp_c, 10) >= st.weekly_min_temp OR x.task_day / 7 % 2 = 0)
+            x.task_day IS NOT NULL
+            AND (coalesce(x.temp_c, st.fallback_temp) >= st.weekly_min_temp OR x.task_day / 7 % 2 = 0)
                 AS counted
         FROM (
             SELECT
@@ -266,7 +228,8 @@ AS $$
                     x.count_date,
                     aquasql.lice_adult_females_counted(
                         st.seed, t.assignment_id, aquasql.day_key(x.count_date), st.fish,
-                        aquasql.lice_level(x.log_env, t.effect, x.count_date - t.treat_date, st.recovery_days)
+                        aquasql.lice_level(x.log_env, t.effect, x.count_date - t.treat_date, st.recovery_days),
+                        st.patchiness_sd
                     ) AS lice,
                     x.count_date + aquasql.rand_int(
                         st.seed, aquasql.stream('lice_treatment_delay'), t.assignment_id,
@@ -320,7 +283,7 @@ AS $$
         v.af,
         v.counted,
         CASE WHEN v.counted THEN aquasql.lice_adult_females_counted(
-            st.seed, v.assignment_id, aquasql.day_key(v.date), st.fish, v.af
+            st.seed, v.assignment_id, aquasql.day_key(v.date), st.fish, v.af, st.patchiness_sd
         ) END,
         v.treated,
         v.trigger_date,
@@ -345,6 +308,9 @@ DECLARE
     seed bigint := aquasql.run_seed();
     fish integer := aquasql.param('lice_count_fish')::integer;
     vet_share double precision := aquasql.param('lice_vet_share');
+    patchiness_sd double precision := aquasql.param('lice_patchiness_sd');
+    confidence_min double precision := aquasql.param('lice_confidence_min');
+    confidence_spread double precision := aquasql.param('lice_confidence_spread');
     vet integer := coalesce(aquasql.user_id('vet_01'), aquasql.user_id('system_admin'));
     written bigint;
 BEGIN
@@ -378,35 +344,31 @@ BEGIN
     ),
 
     typed AS MATERIALIZED (
-        -- mean lice per fish by type (slot): L. salmonis adult female, adult male, chalimus,
-        -- pre-adult; Caligus elongatus adult female and male (mostly in warm water)
+        -- mean lice per fish by type (count slot, aquasql.lice_type): L. salmonis adult female,
+        -- adult male, chalimus, pre-adult; Caligus elongatus adult female and male (mostly in
+        -- warm water). Adult females (slot 1) are counted by the lice model itself.
         SELECT
             c.*,
-            t.slot,
-            t.species,
-            t.gender,
-            t.stage,
-            CASE t.slot
-                WHEN 1 THEN NULL
-                WHEN 2 THEN 0.75 * c.adult_female_mean
-                WHEN 3 THEN (1.5 * c.adult_female_mean + 0.1 * c.ramp) * (0.5 + 0.5 * c.warmth)
-                WHEN 4 THEN 1.1 * c.adult_female_mean + 0.03 * c.ramp
-                ELSE 0.03 * c.ramp * c.warmth ^ 2
-            END
+            t.count_slot AS slot,
+            t.id AS lice_type_id,
+            t.zero_written,
+            (t.af_ratio * c.adult_female_mean + t.ramp_level * c.ramp)
+            * (t.warmth_floor + (1 - t.warmth_floor) * c.warmth ^ t.warmth_exponent)
             -- patchiness between counts (log-normal, mean 1; for adult females in
             -- aquasql.lice_adult_females_counted)
-            * exp(0.3 * aquasql.rand_normal(seed, aquasql.stream('lice_patchiness'), c.assignment_id, c.dk, t.slot) - 0.045)
-                AS per_fish
+            * exp(
+                patchiness_sd
+                * aquasql.rand_normal(seed, aquasql.stream('lice_patchiness'), c.assignment_id, c.dk, t.count_slot)
+                - patchiness_sd * patchiness_sd / 2
+            ) AS per_fish
         FROM counted AS c
         CROSS JOIN (
-            VALUES
-            (1, 'Lepeophtheirus salmonis', 'female', 'adult'),
-            (2, 'Lepeophtheirus salmonis', 'male', 'adult'),
-            (3, 'Lepeophtheirus salmonis', 'female', 'chalimus'),
-            (4, 'Lepeophtheirus salmonis', 'female', 'pre-adult'),
-            (5, 'Caligus elongatus', 'female', 'adult'),
-            (6, 'Caligus elongatus', 'male', 'adult')
-        ) AS t (slot, species, gender, stage)
+            SELECT k.count_slot, k.af_ratio, k.ramp_level, k.warmth_floor, k.warmth_exponent, k.zero_written, lt.id
+            FROM aquasql.lice_type AS k
+            INNER JOIN health_licetype AS lt
+                ON k.species = lt.species AND k.gender = lt.gender AND k.development_stage = lt.development_stage
+            WHERE k.count_slot IS NOT NULL
+        ) AS t
     ),
 
     drawn AS (
@@ -430,17 +392,16 @@ BEGIN
         0,
         0,
         0,
-        lt.id,
+        d.lice_type_id,
         d.lice,
         'manual',
-        round((0.85 + 0.1 * aquasql.rand_uniform(seed, aquasql.stream('lice_confidence'), d.assignment_id, d.dk, 0))::numeric, 2),
+        round((confidence_min + confidence_spread
+            * aquasql.rand_uniform(seed, aquasql.stream('lice_confidence'), d.assignment_id, d.dk, 0))::numeric, 2),
         fish,
         ''
     FROM drawn AS d
-    INNER JOIN health_licetype AS lt
-        ON d.species = lt.species AND d.gender = lt.gender AND d.stage = lt.development_stage
     -- Caligus is written only when some were found
-    WHERE d.slot <= 4 OR d.lice > 0;
+    WHERE d.zero_written OR d.lice > 0;
     GET DIAGNOSTICS written = ROW_COUNT;
 
     PERFORM aquasql.sync_identity('health_licecount');

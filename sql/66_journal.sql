@@ -51,14 +51,14 @@ BEGIN
             'observation' AS category,
             'low' AS severity,
             CASE
-                WHEN l.stage_order = 1 THEN (ARRAY[
+                WHEN sp.incubation THEN (ARRAY[
                     'Routine health check: eggs and alevins developing normally, dead eggs removed.',
                     'Routine health check: hatching on schedule, little fungal growth.',
                     'Routine health check: alevins healthy, yolk sacs normal.'
                 ])[aquasql.rand_choice(
                     seed, aquasql.stream('routine_check'), s.assignment_id, aquasql.day_key(s.date), 0, ARRAY[1, 1, 1]
                 )]
-                WHEN l.stage_order < 6 THEN (ARRAY[
+                WHEN NOT sp.at_sea THEN (ARRAY[
                     'Routine health check: fish active, feeding well.',
                     'Routine health check: good appetite, fins and gills normal.',
                     'Routine health check: normal behaviour, no external lesions.'
@@ -77,6 +77,7 @@ BEGIN
             (s.date + time '11:00') AT TIME ZONE 'UTC' AS updated_at
         FROM batch_actualdailyassignmentstate AS s
         INNER JOIN aquasql.assignment_life AS l ON s.assignment_id = l.assignment_id
+        INNER JOIN aquasql.stage_parameter AS sp ON l.stage_order = sp.stage_order
         WHERE s.batch_id = ANY(batches) AND l.batch_id = ANY(batches) AND (s.date - l.first_day) % 30 = 14
 
         UNION ALL
@@ -92,7 +93,7 @@ BEGIN
             CASE WHEN l.disease_factor > severe THEN 'high' ELSE 'medium' END,
             format(
                 'Elevated mortality in %s; suspected %s. Samples sent for diagnosis.',
-                c.name, aquasql.disease_name(seed, l.assignment_id, l.stage_order)
+                c.name, aquasql.disease_name(seed, l.assignment_id, sp.incubation, sp.at_sea)
             ),
             l.disease_start + l.disease_days - 1 < l.last_day OR l.departed,
             CASE
@@ -102,6 +103,7 @@ BEGIN
                 ELSE (l.disease_start + time '08:30') AT TIME ZONE 'UTC'
             END
         FROM aquasql.assignment_life AS l
+        INNER JOIN aquasql.stage_parameter AS sp ON l.stage_order = sp.stage_order
         INNER JOIN infrastructure_container AS c ON l.container_id = c.id
         WHERE l.batch_id = ANY(batches) AND l.disease_start BETWEEN l.first_day AND l.last_day
 
@@ -118,12 +120,13 @@ BEGIN
             'medium',
             format(
                 'Treatment started for %s: %s.',
-                aquasql.disease_name(seed, l.assignment_id, l.stage_order),
-                aquasql.disease_treatment(aquasql.disease_name(seed, l.assignment_id, l.stage_order))
+                aquasql.disease_name(seed, l.assignment_id, sp.incubation, sp.at_sea),
+                aquasql.disease_treatment(aquasql.disease_name(seed, l.assignment_id, sp.incubation, sp.at_sea))
             ),
             TRUE,
             (l.disease_start + 2 + time '13:00') AT TIME ZONE 'UTC'
         FROM aquasql.assignment_life AS l
+        INNER JOIN aquasql.stage_parameter AS sp ON l.stage_order = sp.stage_order
         WHERE l.batch_id = ANY(batches) AND l.disease_start BETWEEN l.first_day AND l.last_day - 2
 
         UNION ALL

@@ -50,8 +50,10 @@ SELECT set_eq(
 
 SELECT is(
     (SELECT count(*) FROM entry AS e INNER JOIN life AS l ON e.assignment_id = l.assignment_id
+        INNER JOIN aquasql.stage_parameter AS sp ON l.stage_order = sp.stage_order
         WHERE e.category = 'issue' AND (e.severity NOT IN ('medium', 'high')
-            OR position(aquasql.disease_name(aquasql.run_seed(), l.assignment_id, l.stage_order) IN e.description) = 0)),
+            OR position(aquasql.disease_name(aquasql.run_seed(), l.assignment_id, sp.incubation, sp.at_sea)
+                IN e.description) = 0)),
     0::bigint,
     'issues are medium or high and name the episode''s disease'
 );

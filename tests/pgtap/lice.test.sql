@@ -117,11 +117,14 @@ SELECT is(
 
 SELECT is(
     (SELECT count(*) FROM health_licecount
-        WHERE fish_sampled <> 20 OR detection_method <> 'manual' OR confidence_level NOT BETWEEN 0.85 AND 0.95
+        WHERE fish_sampled <> aquasql.param('lice_count_fish') OR detection_method <> 'manual'
+            OR confidence_level NOT BETWEEN aquasql.param('lice_confidence_min')::numeric
+                AND (aquasql.param('lice_confidence_min') + aquasql.param('lice_confidence_spread'))::numeric
             OR adult_female_count <> 0 OR adult_male_count <> 0 OR juvenile_count <> 0
             OR count_value IS NULL OR lice_type_id IS NULL OR notes <> ''),
     0::bigint,
-    '20 fish, manual, confidence 0.85-0.95, normalized format (legacy counts 0), notes blank'
+    'lice_count_fish fish, manual, confidence within lice_confidence_min + spread, normalized format (legacy '
+    || 'counts 0), notes blank'
 );
 
 SELECT is(
