@@ -683,3 +683,27 @@ COMMENT ON FUNCTION aquasql.plan(
 'date p_as_of: writes batch_batch, batch_batchcontainerassignment and the aquasql plan tables. '
 'p_geography, p_start_date and p_eggs pin one geography, the first start and the egg count '
 '(single-batch runs; a pinned egg count is not reduced to fit the halls).';
+COMMENT ON FUNCTION aquasql.plan_arguments(
+    text, date, integer, integer, double precision, boolean, text, date, integer
+) IS
+'Planner step: refuse bad arguments and missing prerequisites before anything is written; returns the profile.';
+COMMENT ON FUNCTION aquasql.plan_geographies(aquasql.profile, integer, text, integer, double precision, date, date) IS
+'Planner step: each geography''s stagger and oldest start (temp table plan_geo).';
+COMMENT ON FUNCTION aquasql.plan_candidates(bigint, aquasql.profile, integer, integer) IS
+'Planner step: the batches with their seeded eggs, multipliers and target weight (temp table plan_candidate).';
+COMMENT ON FUNCTION aquasql.plan_hatchery_slots(bigint, date, boolean) IS
+'Planner step: each batch''s start date, on a free hatchery slot unless pinned (temp table plan_slot_stage).';
+COMMENT ON FUNCTION aquasql.plan_freshwater_stages(bigint) IS
+'Planner step: temperatures, freshwater curves and each batch''s planned freshwater stages (temp table plan_fw_stage).';
+COMMENT ON FUNCTION aquasql.plan_egg_counts(aquasql.profile, integer) IS
+'Planner step: fewer eggs for batches whose lucky fish would overstock a hall at a stage''s end.';
+COMMENT ON FUNCTION aquasql.plan_sea_rings(aquasql.profile, date) IS
+'Planner step: the fish expected at sea and the rings they need; every batch takes all rings of its area.';
+COMMENT ON FUNCTION aquasql.plan_sites(bigint, date) IS
+'Planner step: stations and sea areas handed out in date order, least recently used first.';
+COMMENT ON FUNCTION aquasql.plan_take_station(bigint) IS
+'Planner step: a batch without a hatchery slot takes the least recently used station whose halls are free in time.';
+COMMENT ON FUNCTION aquasql.plan_take_area(bigint, date, bigint) IS
+'Planner step: a batch takes the sea area free first (or harvested earlier for it) and grows its sea stage there.';
+COMMENT ON FUNCTION aquasql.plan_write(text, bigint, date, integer, double precision) IS
+'Planner step: the plan into aquasql.plan_batch, the run''s settings, AquaMind''s batches and assignments.';
