@@ -34,15 +34,14 @@ BEGIN
 END
 $$;
 
--- Step 1, arguments: refuse bad arguments and missing prerequisites with one clear message,
--- before anything is written; returns the profile.
+-- Step 1, arguments: refuse a bad argument with one clear message naming it, before anything
+-- is written; returns the profile.
 CREATE OR REPLACE FUNCTION aquasql.plan_arguments(
     p_profile text,
     p_as_of date,
     p_batches integer,
     p_stagger integer,
     p_saturation double precision,
-    p_replace boolean,
     p_geography text,
     p_start_date date,
     p_eggs integer
@@ -53,7 +52,6 @@ AS $$
 DECLARE
     prof aquasql.profile;
     n integer;
-    missing text;
 BEGIN
     SELECT * INTO prof FROM aquasql.profile WHERE name = p_profile;
     IF NOT found THEN
@@ -93,6 +91,19 @@ BEGIN
             HINT = 'its geographies: ' || (SELECT string_agg(geography, ', ' ORDER BY sort_order)
                 FROM aquasql.profile_geography WHERE profile = p_profile);
     END IF;
+    RETURN prof;
+END
+$$;
+
+-- Step 2, prerequisites: refuse to plan without the profile's infrastructure and the master
+-- data, or over batches already there unless asked to replace them (p_replace).
+CREATE OR REPLACE FUNCTION aquasql.plan_prerequisites(p_profile text, p_replace boolean)
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    missing text;
+BEGIN
     SELECT string_agg(pg.geography, ', ') INTO missing
     FROM aquasql.profile_geography AS pg
     WHERE pg.profile = p_profile
@@ -127,11 +138,10 @@ BEGIN
             USING ERRCODE = 'object_not_in_prerequisite_state',
             HINT = 'replace them (p_replace => true, the CLI''s --replace) or remove them first (aquasql wipe)';
     END IF;
-    RETURN prof;
 END
 $$;
 
--- Step 2, geographies (temp table plan_geo): per geography its stagger (given, the profile's,
+-- Step 3, geographies (temp table plan_geo): per geography its stagger (given, the profile's,
 -- or derived from the saturation) and its oldest start, so that the last batch starts in time.
 CREATE OR REPLACE FUNCTION aquasql.plan_geographies(
     p_prof aquasql.profile,
@@ -208,7 +218,7 @@ BEGIN
 END
 $$;
 
--- Step 3, candidates (temp table plan_candidate): the batches of every geography, each with
+-- Step 4, candidates (temp table plan_candidate): the batches of every geography, each with
 -- its seeded individuality (eggs, growth and mortality multipliers, target weight, wellboat).
 CREATE OR REPLACE FUNCTION aquasql.plan_candidates(
     p_seed bigint, p_prof aquasql.profile, p_batches integer, p_eggs integer
@@ -260,7 +270,7 @@ BEGIN
 END
 $$;
 
--- Step 4, hatchery slots: each candidate's start date, and with it (temp table
+-- Step 5, hatchery slots: each candidate's start date, and with it (temp table
 -- plan_slot_stage) its station and stages, so that stations and smolt windows are shared out.
 -- A single-batch run or a pinned first start (p_pinned_start) keeps the stagger exactly; its
 -- stages follow the fish (aquasql.plan_freshwater_growth). Otherwise every batch comes into
@@ -351,7 +361,7 @@ BEGIN
 END
 $$;
 
--- Step 5, freshwater stages (temp table plan_fw_stage): the temperatures, each candidate's
+-- Step 6, freshwater stages (temp table plan_fw_stage): the temperatures, each candidate's
 -- freshwater curve stage by stage until the stage's end weight (the sea phase follows once its
 -- area is known: aquasql.plan_take_area), and its stages as planned: days, the weight at the
 -- stage's end, and the expected share of the eggs alive then (lucky: hazards at
@@ -392,7 +402,7 @@ BEGIN
 END
 $$;
 
--- Step 6, egg sizing: fewer eggs where a station could not raise them. No freshwater hall may
+-- Step 7, egg sizing: fewer eggs where a station could not raise them. No freshwater hall may
 -- go above its max biomass at the end of a stage, for a lucky batch in its heaviest tank
 -- (container_weight_sd_tank × 2.5 above the mean); a farm orders fewer eggs for a fast-growing
 -- year class rather than overstock. An egg count the caller pins (p_eggs) is kept as given.
@@ -419,7 +429,7 @@ BEGIN
 END
 $$;
 
--- Step 7, sea rings: the fish each batch is expected to bring to sea, and a check that an
+-- Step 8, sea rings: the fish each batch is expected to bring to sea, and a check that an
 -- area's rings hold them (≤ ring_max_fish each, with a margin). A site is stocked with one year
 -- class and fallowed after it, so the batch takes all the rings of its area, its fish split evenly.
 CREATE OR REPLACE FUNCTION aquasql.plan_sea_rings(p_prof aquasql.profile, p_as_of date)
@@ -449,7 +459,7 @@ BEGIN
 END
 $$;
 
--- Step 8, stations and sea sites (temp tables plan_station, plan_area): hand them out in date
+-- Step 9, stations and sea sites (temp tables plan_station, plan_area): hand them out in date
 -- order, least recently used first, so that no two batches meet in a hall or at a site. Each
 -- batch without a slot takes a station (aquasql.plan_take_station), then every batch takes a
 -- sea area and grows its sea stage there (aquasql.plan_take_area).
@@ -591,7 +601,7 @@ BEGIN
 END
 $$;
 
--- Step 9, writing the plan: the candidates into aquasql.plan_batch and the run's settings,
+-- Step 10, writing the plan: the candidates into aquasql.plan_batch and the run's settings,
 -- then the batches and assignments into AquaMind's tables; returns the batches planned.
 CREATE OR REPLACE FUNCTION aquasql.plan_write(
     p_profile text, p_seed bigint, p_as_of date, p_batches integer, p_saturation double precision
@@ -661,9 +671,10 @@ DECLARE
     n integer;
 BEGIN
     prof := aquasql.plan_arguments(
-        p_profile, p_as_of, p_batches, p_stagger, p_saturation, p_replace, p_geography, p_start_date, p_eggs
+        p_profile, p_as_of, p_batches, p_stagger, p_saturation, p_geography, p_start_date, p_eggs
     );
     n := coalesce(p_batches, prof.batches_per_geography);
+    PERFORM aquasql.plan_prerequisites(p_profile, p_replace);
     PERFORM aquasql.clear_plan();
     PERFORM aquasql.plan_geographies(prof, n, p_geography, p_stagger, p_saturation, p_start_date, p_as_of);
     PERFORM aquasql.plan_candidates(p_seed, prof, n, p_eggs);
@@ -683,10 +694,10 @@ COMMENT ON FUNCTION aquasql.plan(
 'date p_as_of: writes batch_batch, batch_batchcontainerassignment and the aquasql plan tables. '
 'p_geography, p_start_date and p_eggs pin one geography, the first start and the egg count '
 '(single-batch runs; a pinned egg count is not reduced to fit the halls).';
-COMMENT ON FUNCTION aquasql.plan_arguments(
-    text, date, integer, integer, double precision, boolean, text, date, integer
-) IS
-'Planner step: refuse bad arguments and missing prerequisites before anything is written; returns the profile.';
+COMMENT ON FUNCTION aquasql.plan_arguments(text, date, integer, integer, double precision, text, date, integer) IS
+'Planner step: refuse a bad argument before anything is written; returns the profile.';
+COMMENT ON FUNCTION aquasql.plan_prerequisites(text, boolean) IS
+'Planner step: refuse to plan without infrastructure or master data, or over existing batches unless replacing.';
 COMMENT ON FUNCTION aquasql.plan_geographies(aquasql.profile, integer, text, integer, double precision, date, date) IS
 'Planner step: each geography''s stagger and oldest start (temp table plan_geo).';
 COMMENT ON FUNCTION aquasql.plan_candidates(bigint, aquasql.profile, integer, integer) IS
