@@ -4,9 +4,6 @@
 -- weight. The sea phase grows at its site's temperature until harvest. Both write
 -- aquasql.batch_day, the curve every generator reads.
 
-DROP FUNCTION IF EXISTS aquasql.smolt_window_date(date);
-DROP FUNCTION IF EXISTS aquasql.expected_freshwater_days(bigint, integer, integer, double precision);
-
 -- The hatchery's slots: a station runs its five halls as one pipeline, all in, all out. On a
 -- slot the post-smolts go to sea and every batch behind them moves one hall on, hall after
 -- hall (each hall washed for hall_wash_days first), and new eggs come into hall A. Slots lie
@@ -109,26 +106,26 @@ DECLARE
     lowest double precision;
     highest double precision;
 BEGIN
-    DROP TABLE IF EXISTS plan_growth;
-    CREATE TEMP TABLE plan_growth ON COMMIT DROP AS
+    DROP TABLE IF EXISTS pg_temp.plan_growth;
+    CREATE TEMP TABLE pg_temp.plan_growth ON COMMIT DROP AS
     SELECT
         c.batch_id, c.geography_id, c.sort_order, c.batch_index, c.tgc_multiplier, c.start_date AS next_day,
         0 AS days_before, cbrt(aquasql.param('egg_weight_g')) AS cbrt_weight, 0::double precision AS degree_days,
         0::double precision AS stage_multiplier, NULL::integer AS planned_days, 0::double precision AS steer_c
-    FROM plan_candidate AS c;
+    FROM pg_temp.plan_candidate AS c;
 
     FOR st IN SELECT * FROM aquasql.stage_parameter WHERE duration_days IS NOT NULL ORDER BY stage_order LOOP
         lowest := aquasql.param(CASE WHEN st.stage_order = 1 THEN 'hall_temp_min_incubation_c' ELSE 'hall_temp_min_tank_c' END);
         highest := aquasql.param(CASE WHEN st.stage_order = 1 THEN 'hall_temp_max_incubation_c' ELSE 'hall_temp_max_tank_c' END);
         -- the stage's growth multiplier of each batch, drawn once per batch, and its planned days
-        UPDATE plan_growth AS g
+        UPDATE pg_temp.plan_growth AS g
         SET stage_multiplier = g.tgc_multiplier * aquasql.stage_tgc_factor(p_seed, g.sort_order, g.batch_index, st.stage_order),
             planned_days = (
-                SELECT s.last_day - s.first_day + 1 FROM plan_slot_stage AS s
+                SELECT s.last_day - s.first_day + 1 FROM pg_temp.plan_slot_stage AS s
                 WHERE s.batch_id = g.batch_id AND s.stage_order = st.stage_order
             );
         -- the hall temperature offset that reaches the end weight on the last planned day
-        UPDATE plan_growth AS g
+        UPDATE pg_temp.plan_growth AS g
         SET steer_c = greatest(-steering * st.temp_mean, least(steering * st.temp_mean, (
             (cbrt(st.end_weight_g) - g.cbrt_weight) * 1000 / (st.tgc * g.tgc_multiplier) - (
                 SELECT sum(t.temp_c) FROM aquasql.daily_temperature AS t
@@ -136,8 +133,8 @@ BEGIN
                     AND t.date BETWEEN g.next_day AND g.next_day + g.planned_days - 1
             )) / g.planned_days))
         WHERE g.planned_days IS NOT NULL;
-        DROP TABLE IF EXISTS plan_stage_day;
-        CREATE TEMP TABLE plan_stage_day ON COMMIT DROP AS
+        DROP TABLE IF EXISTS pg_temp.plan_stage_day;
+        CREATE TEMP TABLE pg_temp.plan_stage_day ON COMMIT DROP AS
         WITH hall AS (
             -- a steered hall stays within its band
             SELECT
@@ -145,7 +142,7 @@ BEGIN
                 i,
                 CASE WHEN g.planned_days IS NULL THEN t.temp_c
                     ELSE least(highest, greatest(lowest, t.temp_c + g.steer_c)) END AS temp_c
-            FROM plan_growth AS g
+            FROM pg_temp.plan_growth AS g
             CROSS JOIN LATERAL generate_series(0, coalesce(g.planned_days, max_days) - 1) AS i
             INNER JOIN aquasql.daily_temperature AS t
                 ON g.geography_id = t.geography_id AND t.stage_order = st.stage_order AND t.date = g.next_day + i
@@ -182,17 +179,18 @@ BEGIN
             power(d.cbrt_weight, 3) - power(coalesce(
                 lag(d.cbrt_weight) OVER (PARTITION BY d.batch_id ORDER BY d.i), d.cbrt_weight_before
             ), 3)
-        FROM plan_stage_day AS d;
+        FROM pg_temp.plan_stage_day AS d;
 
-        UPDATE plan_growth AS g SET
+        UPDATE pg_temp.plan_growth AS g SET
             next_day = e.date + 1, days_before = e.day_number, cbrt_weight = e.cbrt_weight, degree_days = e.degree_days
         FROM (
-            SELECT DISTINCT ON (d.batch_id) d.* FROM plan_stage_day AS d ORDER BY d.batch_id, d.i DESC
+            SELECT DISTINCT ON (d.batch_id) d.* FROM pg_temp.plan_stage_day AS d ORDER BY d.batch_id, d.i DESC
         ) AS e
         WHERE g.batch_id = e.batch_id;
     END LOOP;
 
-    UPDATE plan_candidate AS c SET sea_start_date = g.next_day FROM plan_growth AS g WHERE g.batch_id = c.batch_id;
+    UPDATE pg_temp.plan_candidate AS c SET sea_start_date = g.next_day
+    FROM pg_temp.plan_growth AS g WHERE g.batch_id = c.batch_id;
 END
 $$;
 
@@ -205,7 +203,6 @@ $$;
 -- most harvest_delay_max_weight_g in the middle of the harvest. Keeps the curve up to the
 -- last day with fish; sets the candidate's harvest_start_date and harvest_date (the last
 -- ring's day).
-DROP FUNCTION IF EXISTS aquasql.plan_sea_growth(bigint, bigint, bigint);
 CREATE OR REPLACE FUNCTION aquasql.plan_sea_growth(
     p_seed bigint, p_batch_id bigint, p_area_id bigint, p_until date DEFAULT NULL
 )
@@ -221,7 +218,7 @@ DECLARE
     window_days integer;
     last_day date;
 BEGIN
-    SELECT * INTO c FROM plan_candidate WHERE batch_id = p_batch_id;
+    SELECT * INTO c FROM pg_temp.plan_candidate WHERE batch_id = p_batch_id;
     SELECT * INTO sea FROM aquasql.stage_parameter WHERE duration_days IS NULL;
     DELETE FROM aquasql.batch_day AS b WHERE b.batch_id = p_batch_id AND b.stage_order = sea.stage_order;
 
@@ -270,7 +267,7 @@ BEGIN
     END IF;
 
     DELETE FROM aquasql.batch_day AS b WHERE b.batch_id = p_batch_id AND b.date >= last_day;
-    UPDATE plan_candidate SET harvest_start_date = last_day - window_days, harvest_date = last_day
+    UPDATE pg_temp.plan_candidate SET harvest_start_date = last_day - window_days, harvest_date = last_day
     WHERE batch_id = p_batch_id;
     RETURN last_day;
 END
@@ -284,7 +281,7 @@ LANGUAGE plpgsql
 AS $$
 BEGIN
     DELETE FROM aquasql.batch_day WHERE batch_id = p_batch_id AND date >= p_last_day;
-    UPDATE plan_candidate
+    UPDATE pg_temp.plan_candidate
     SET harvest_start_date = harvest_start_date - (harvest_date - p_last_day), harvest_date = p_last_day
     WHERE batch_id = p_batch_id AND harvest_date > p_last_day;
 END

@@ -34,40 +34,25 @@ BEGIN
 END
 $$;
 
--- The argument list grew with single-batch runs; drop the older signature so calls stay unambiguous.
-DROP FUNCTION IF EXISTS aquasql.plan(text, bigint, date, integer, integer, double precision, boolean);
-
-CREATE OR REPLACE FUNCTION aquasql.plan(
+-- Step 1, arguments: refuse a bad argument with one clear message naming it, before anything
+-- is written; returns the profile.
+CREATE OR REPLACE FUNCTION aquasql.plan_arguments(
     p_profile text,
-    p_seed bigint,
-    p_as_of date DEFAULT (now() AT TIME ZONE 'UTC')::date,  -- today in UTC, whatever the session
-    p_batches integer DEFAULT NULL,
-    p_stagger integer DEFAULT NULL,
-    p_saturation double precision DEFAULT NULL,
-    p_replace boolean DEFAULT FALSE,
-    p_geography text DEFAULT NULL,
-    p_start_date date DEFAULT NULL,
-    p_eggs integer DEFAULT NULL
+    p_as_of date,
+    p_batches integer,
+    p_stagger integer,
+    p_saturation double precision,
+    p_geography text,
+    p_start_date date,
+    p_eggs integer
 )
-RETURNS integer
+RETURNS aquasql.profile
 LANGUAGE plpgsql
-SET timezone = 'UTC'
 AS $$
 DECLARE
     prof aquasql.profile;
     n integer;
-    max_sea integer := aquasql.param('max_sea_days');
-    fallow integer := aquasql.param('sea_fallow_days');
-    tail integer := aquasql.param('history_tail_days');
-    b record;
-    slot record;
-    site record;
-    chosen bigint;
-    earliest date;
-    missing text;
-    planned integer;
 BEGIN
-    -- Arguments and prerequisites, before anything is written.
     SELECT * INTO prof FROM aquasql.profile WHERE name = p_profile;
     IF NOT found THEN
         RAISE EXCEPTION 'unknown profile "%"', p_profile USING
@@ -106,6 +91,19 @@ BEGIN
             HINT = 'its geographies: ' || (SELECT string_agg(geography, ', ' ORDER BY sort_order)
                 FROM aquasql.profile_geography WHERE profile = p_profile);
     END IF;
+    RETURN prof;
+END
+$$;
+
+-- Step 2, prerequisites: refuse to plan without the profile's infrastructure and the master
+-- data, or over batches already there unless asked to replace them (p_replace).
+CREATE OR REPLACE FUNCTION aquasql.plan_prerequisites(p_profile text, p_replace boolean)
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    missing text;
+BEGIN
     SELECT string_agg(pg.geography, ', ') INTO missing
     FROM aquasql.profile_geography AS pg
     WHERE pg.profile = p_profile
@@ -140,12 +138,30 @@ BEGIN
             USING ERRCODE = 'object_not_in_prerequisite_state',
             HINT = 'replace them (p_replace => true, the CLI''s --replace) or remove them first (aquasql wipe)';
     END IF;
-    PERFORM aquasql.clear_plan();
+END
+$$;
 
-    -- Per geography: the stagger (given, the profile's, or derived from the saturation) and
-    -- the oldest start.
-    DROP TABLE IF EXISTS plan_geo;
-    CREATE TEMP TABLE plan_geo ON COMMIT DROP AS
+-- Step 3, geographies (temp table plan_geo): per geography its stagger (given, the profile's,
+-- or derived from the saturation) and its oldest start, so that the last batch starts in time.
+CREATE OR REPLACE FUNCTION aquasql.plan_geographies(
+    p_prof aquasql.profile,
+    p_batches integer,
+    p_geography text,
+    p_stagger integer,
+    p_saturation double precision,
+    p_start_date date,
+    p_as_of date
+)
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    fallow integer := aquasql.param('sea_fallow_days');
+    tail integer := aquasql.param('history_tail_days');
+    earliest date;
+BEGIN
+    DROP TABLE IF EXISTS pg_temp.plan_geo;
+    CREATE TEMP TABLE pg_temp.plan_geo ON COMMIT DROP AS
     WITH fw_end AS (
         SELECT power(
             cbrt(aquasql.param('egg_weight_g')) + sum(tgc * temp_mean * duration_days) / 1000, 3
@@ -167,7 +183,7 @@ BEGIN
             / gp.sea_temp_mean
             -- and the second half of the harvest window: a mean batch's fish at the target
             -- weight over a mean wellboat's daily capacity
-            + (prof.eggs_min + prof.eggs_max) / 2.0
+            + (p_prof.eggs_min + p_prof.eggs_max) / 2.0
             * (SELECT exp(sum(ln(s.stage_survival))) FROM aquasql.stage_parameter AS s)
             * aquasql.param('target_weight_g') / 1000
             / (aquasql.param('wellboat_capacity_min_kg') + aquasql.param('wellboat_capacity_max_kg')) AS sea_days
@@ -175,7 +191,7 @@ BEGIN
         INNER JOIN infrastructure_geography AS g ON pg.geography = g.name
         INNER JOIN aquasql.geography_parameter AS gp ON pg.geography = gp.geography
         CROSS JOIN fw_end
-        WHERE pg.profile = p_profile AND (p_geography IS NULL OR pg.geography = p_geography)
+        WHERE pg.profile = p_prof.name AND (p_geography IS NULL OR pg.geography = p_geography)
     )
 
     SELECT
@@ -187,22 +203,32 @@ BEGIN
             -- feel that peak less (measured: 15 % more room keeps the full profile's plan fitting
             -- at 0.85 for every seed tried)
             ceil(greatest(365.0 / 4 / stations, 1.15 * (sea_days + fallow) / areas) / p_saturation)::integer,
-            prof.stagger_days
+            p_prof.stagger_days
         ) AS stagger
     FROM geo;
-    ALTER TABLE plan_geo ADD COLUMN oldest_start date;
-    UPDATE plan_geo SET oldest_start = coalesce(p_start_date, p_as_of - ((n - 1) * stagger + tail));
-    SELECT min(oldest_start) INTO earliest FROM plan_geo;
+    ALTER TABLE pg_temp.plan_geo ADD COLUMN oldest_start date;
+    UPDATE pg_temp.plan_geo SET oldest_start = coalesce(p_start_date, p_as_of - ((p_batches - 1) * stagger + tail));
+    SELECT min(oldest_start) INTO earliest FROM pg_temp.plan_geo;
     IF earliest < date '2000-01-01' THEN
         RAISE EXCEPTION 'run date % leaves no room for % batches per geography: the oldest would start on %',
-            p_as_of, n, earliest
+            p_as_of, p_batches, earliest
             USING ERRCODE = 'invalid_parameter_value',
             HINT = 'histories start in 2000 or later: use a later run date, fewer batches or a shorter stagger';
     END IF;
+END
+$$;
 
-    -- The batches, with their seeded individuality.
-    DROP TABLE IF EXISTS plan_candidate;
-    CREATE TEMP TABLE plan_candidate ON COMMIT DROP AS
+-- Step 4, candidates (temp table plan_candidate): the batches of every geography, each with
+-- its seeded individuality (eggs, growth and mortality multipliers, target weight, wellboat).
+CREATE OR REPLACE FUNCTION aquasql.plan_candidates(
+    p_seed bigint, p_prof aquasql.profile, p_batches integer, p_eggs integer
+)
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    DROP TABLE IF EXISTS pg_temp.plan_candidate;
+    CREATE TEMP TABLE pg_temp.plan_candidate ON COMMIT DROP AS
     SELECT
         -- above every batch aquasql did not write (none: ids from 1)
         aquasql.id_base('batch_batch') + row_number() OVER (ORDER BY g.sort_order, i)::bigint AS batch_id,
@@ -211,9 +237,9 @@ BEGIN
         g.batch_prefix,
         i AS batch_index,
         g.oldest_start + i * g.stagger AS nominal_start,
-        coalesce(p_eggs, prof.eggs_min + floor(
+        coalesce(p_eggs, p_prof.eggs_min + floor(
             aquasql.rand_uniform(p_seed, aquasql.stream('batch_eggs'), g.sort_order, i)
-            * (prof.eggs_max - prof.eggs_min + 1)
+            * (p_prof.eggs_max - p_prof.eggs_min + 1)
         )::integer) AS eggs,
         1 + greatest(-1, least(1,
             aquasql.rand_normal(p_seed, aquasql.stream('tgc_multiplier'), g.sort_order, i)
@@ -239,102 +265,125 @@ BEGIN
         NULL::integer AS slot_no,
         NULL::double precision AS sea_fish,
         NULL::bigint AS area_id
-    FROM plan_geo AS g
-    CROSS JOIN generate_series(0, n - 1) AS i;
+    FROM pg_temp.plan_geo AS g
+    CROSS JOIN generate_series(0, p_batches - 1) AS i;
+END
+$$;
 
-    -- Start dates. A single-batch run or a pinned first start keeps the stagger exactly; its
-    -- stages follow the fish (aquasql.plan_freshwater_growth). Otherwise every batch comes into
-    -- a station's hall A on one of the station's slots (aquasql.hatchery_slots), which fixes
-    -- its station, its stages and its sea transfer in a smolt window: the free slot before
-    -- the run date nearest its wanted start, within slot_reach_days (the nominal start moved
-    -- by a few seeded days; Scotland's half a stagger behind Faroe's, so the two geographies
-    -- are not twins). Batches of one station never meet in a hall: each holds a hall from one
-    -- slot to the next.
-    DROP TABLE IF EXISTS plan_slot_stage;
-    CREATE TEMP TABLE plan_slot_stage (
+-- Step 5, hatchery slots: each candidate's start date, and with it (temp table
+-- plan_slot_stage) its station and stages, so that stations and smolt windows are shared out.
+-- A single-batch run or a pinned first start (p_pinned_start) keeps the stagger exactly; its
+-- stages follow the fish (aquasql.plan_freshwater_growth). Otherwise every batch comes into
+-- a station's hall A on one of the station's slots (aquasql.hatchery_slots), which fixes
+-- its station, its stages and its sea transfer in a smolt window: the free slot before
+-- the run date nearest its wanted start, within slot_reach_days (the nominal start moved
+-- by a few seeded days; Scotland's half a stagger behind Faroe's, so the two geographies
+-- are not twins). Batches of one station never meet in a hall: each holds a hall from one
+-- slot to the next.
+CREATE OR REPLACE FUNCTION aquasql.plan_hatchery_slots(p_seed bigint, p_as_of date, p_pinned_start boolean)
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    b record;
+    slot record;
+BEGIN
+    DROP TABLE IF EXISTS pg_temp.plan_slot_stage;
+    CREATE TEMP TABLE pg_temp.plan_slot_stage (
         batch_id bigint, stage_order integer, first_day date, last_day date
     ) ON COMMIT DROP;
-    IF p_start_date IS NOT NULL THEN
-        UPDATE plan_candidate SET start_date = nominal_start;
-    ELSE
-        DROP TABLE IF EXISTS plan_station_slots;
-        CREATE TEMP TABLE plan_station_slots ON COMMIT DROP AS
-        SELECT
-            s.id AS station_id, s.geography_id, s.station_rank,
-            ARRAY(
-                SELECT h.slot_date FROM aquasql.hatchery_slots(
-                    p_seed, g.sort_order, s.station_rank::integer,
-                    extract(YEAR FROM g.oldest_start)::integer - 1, extract(YEAR FROM p_as_of)::integer + 2
-                ) AS h ORDER BY h.slot_no
-            ) AS dates
-        FROM (
-            SELECT f.*, row_number() OVER (PARTITION BY f.geography_id ORDER BY f.name) - 1 AS station_rank
-            FROM infrastructure_freshwaterstation AS f
-            WHERE f.station_type = 'FRESHWATER' AND f.active
-        ) AS s
-        INNER JOIN plan_geo AS g ON s.geography_id = g.geography_id;
-        DROP TABLE IF EXISTS plan_slot;
-        CREATE TEMP TABLE plan_slot ON COMMIT DROP AS
-        SELECT
-            ss.station_id, ss.geography_id, ss.station_rank, k AS slot_no,
-            ss.dates[k] + 5 * aquasql.param('hall_wash_days')::integer AS entry, FALSE AS taken
-        FROM plan_station_slots AS ss
-        CROSS JOIN LATERAL generate_series(1, cardinality(ss.dates) - 5) AS k;
-
-        FOR b IN SELECT c.batch_id, c.batch_index, c.geography_id, g.geography,
-                c.nominal_start + (c.sort_order - 1) * g.stagger / 2 + aquasql.rand_int(
-                    p_seed, aquasql.stream('start_jitter'), c.sort_order, c.batch_index, 0,
-                    -aquasql.param('start_jitter_days')::integer, aquasql.param('start_jitter_days')::integer
-                ) AS wanted,
-                greatest(1, round(365.0 / 4 / g.stagger)) AS per_round
-            FROM plan_candidate AS c INNER JOIN plan_geo AS g ON c.geography_id = g.geography_id
-            ORDER BY c.sort_order, wanted, c.batch_id LOOP
-            -- slots of one number fall together at all stations (one smolt delivery round):
-            -- a round with its share of batches already is passed over, so that sea sites
-            -- are asked for evenly
-            SELECT s.* INTO slot FROM plan_slot AS s
-            WHERE s.geography_id = b.geography_id AND NOT s.taken AND s.entry < p_as_of
-                AND abs(s.entry - b.wanted) <= aquasql.param('slot_reach_days')
-            ORDER BY
-                (SELECT count(*) FROM plan_slot AS t
-                    WHERE t.geography_id = s.geography_id AND t.slot_no = s.slot_no AND t.taken) >= b.per_round,
-                abs(s.entry - b.wanted),
-                s.station_rank
-            LIMIT 1;
-            IF NOT found THEN
-                RAISE EXCEPTION '%: freshwater stations ran out: batch % (wanted start %) finds no free slot of the % stations within % days of it and before the run date %',
-                    b.geography, b.batch_index + 1, b.wanted,
-                    (SELECT count(DISTINCT s.station_id) FROM plan_slot AS s WHERE s.geography_id = b.geography_id),
-                    aquasql.param('slot_reach_days'), p_as_of
-                    USING ERRCODE = 'check_violation',
-                    HINT = 'use a longer stagger, fewer batches, or a profile with more stations';
-            END IF;
-            UPDATE plan_slot AS s SET taken = TRUE WHERE s.station_id = slot.station_id AND s.slot_no = slot.slot_no;
-            UPDATE plan_candidate AS c SET start_date = slot.entry, station_id = slot.station_id, slot_no = slot.slot_no
-            WHERE c.batch_id = b.batch_id;
-        END LOOP;
-        INSERT INTO plan_slot_stage (batch_id, stage_order, first_day, last_day)
-        SELECT c.batch_id, x.stage_order, x.first_day, x.last_day
-        FROM plan_candidate AS c
-        INNER JOIN plan_station_slots AS ss ON c.station_id = ss.station_id
-        CROSS JOIN LATERAL aquasql.slot_stages(ss.dates, c.slot_no) AS x;
+    IF p_pinned_start THEN
+        UPDATE pg_temp.plan_candidate SET start_date = nominal_start;
+        RETURN;
     END IF;
 
+    DROP TABLE IF EXISTS pg_temp.plan_station_slots;
+    CREATE TEMP TABLE pg_temp.plan_station_slots ON COMMIT DROP AS
+    SELECT
+        s.id AS station_id, s.geography_id, s.station_rank,
+        ARRAY(
+            SELECT h.slot_date FROM aquasql.hatchery_slots(
+                p_seed, g.sort_order, s.station_rank::integer,
+                extract(YEAR FROM g.oldest_start)::integer - 1, extract(YEAR FROM p_as_of)::integer + 2
+            ) AS h ORDER BY h.slot_no
+        ) AS dates
+    FROM (
+        SELECT f.*, row_number() OVER (PARTITION BY f.geography_id ORDER BY f.name) - 1 AS station_rank
+        FROM infrastructure_freshwaterstation AS f
+        WHERE f.station_type = 'FRESHWATER' AND f.active
+    ) AS s
+    INNER JOIN pg_temp.plan_geo AS g ON s.geography_id = g.geography_id;
+    DROP TABLE IF EXISTS pg_temp.plan_slot;
+    CREATE TEMP TABLE pg_temp.plan_slot ON COMMIT DROP AS
+    SELECT
+        ss.station_id, ss.geography_id, ss.station_rank, k AS slot_no,
+        ss.dates[k] + 5 * aquasql.param('hall_wash_days')::integer AS entry, FALSE AS taken
+    FROM pg_temp.plan_station_slots AS ss
+    CROSS JOIN LATERAL generate_series(1, cardinality(ss.dates) - 5) AS k;
+
+    FOR b IN SELECT c.batch_id, c.batch_index, c.geography_id, g.geography,
+            c.nominal_start + (c.sort_order - 1) * g.stagger / 2 + aquasql.rand_int(
+                p_seed, aquasql.stream('start_jitter'), c.sort_order, c.batch_index, 0,
+                -aquasql.param('start_jitter_days')::integer, aquasql.param('start_jitter_days')::integer
+            ) AS wanted,
+            greatest(1, round(365.0 / 4 / g.stagger)) AS per_round
+        FROM pg_temp.plan_candidate AS c INNER JOIN pg_temp.plan_geo AS g ON c.geography_id = g.geography_id
+        ORDER BY c.sort_order, wanted, c.batch_id LOOP
+        -- slots of one number fall together at all stations (one smolt delivery round):
+        -- a round with its share of batches already is passed over, so that sea sites
+        -- are asked for evenly
+        SELECT s.* INTO slot FROM pg_temp.plan_slot AS s
+        WHERE s.geography_id = b.geography_id AND NOT s.taken AND s.entry < p_as_of
+            AND abs(s.entry - b.wanted) <= aquasql.param('slot_reach_days')
+        ORDER BY
+            (SELECT count(*) FROM pg_temp.plan_slot AS t
+                WHERE t.geography_id = s.geography_id AND t.slot_no = s.slot_no AND t.taken) >= b.per_round,
+            abs(s.entry - b.wanted),
+            s.station_rank
+        LIMIT 1;
+        IF NOT found THEN
+            RAISE EXCEPTION '%: freshwater stations ran out: batch % (wanted start %) finds no free slot of the % stations within % days of it and before the run date %',
+                b.geography, b.batch_index + 1, b.wanted,
+                (SELECT count(DISTINCT s.station_id) FROM pg_temp.plan_slot AS s WHERE s.geography_id = b.geography_id),
+                aquasql.param('slot_reach_days'), p_as_of
+                USING ERRCODE = 'check_violation',
+                HINT = 'use a longer stagger, fewer batches, or a profile with more stations';
+        END IF;
+        UPDATE pg_temp.plan_slot AS s SET taken = TRUE WHERE s.station_id = slot.station_id AND s.slot_no = slot.slot_no;
+        UPDATE pg_temp.plan_candidate AS c SET start_date = slot.entry, station_id = slot.station_id, slot_no = slot.slot_no
+        WHERE c.batch_id = b.batch_id;
+    END LOOP;
+    INSERT INTO pg_temp.plan_slot_stage (batch_id, stage_order, first_day, last_day)
+    SELECT c.batch_id, x.stage_order, x.first_day, x.last_day
+    FROM pg_temp.plan_candidate AS c
+    INNER JOIN pg_temp.plan_station_slots AS ss ON c.station_id = ss.station_id
+    CROSS JOIN LATERAL aquasql.slot_stages(ss.dates, c.slot_no) AS x;
+END
+$$;
+
+-- Step 6, freshwater stages (temp table plan_fw_stage): the temperatures, each candidate's
+-- freshwater curve stage by stage until the stage's end weight (the sea phase follows once its
+-- area is known: aquasql.plan_take_area), and its stages as planned: days, the weight at the
+-- stage's end, and the expected share of the eggs alive then (lucky: hazards at
+-- planning_hazard_share of the expected; and as expected: mean hazards and transfer losses),
+-- which size the eggs and the rings.
+CREATE OR REPLACE FUNCTION aquasql.plan_freshwater_stages(p_seed bigint)
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    max_sea integer := aquasql.param('max_sea_days');
+BEGIN
     PERFORM aquasql.generate_temperatures(
-        p_seed, (SELECT min(start_date) FROM plan_candidate),
-        (SELECT max(start_date) FROM plan_candidate) + 5 * aquasql.param('stage_max_days')::integer + max_sea
+        p_seed, (SELECT min(start_date) FROM pg_temp.plan_candidate),
+        (SELECT max(start_date) FROM pg_temp.plan_candidate) + 5 * aquasql.param('stage_max_days')::integer + max_sea
     );
 
-    -- Each batch's freshwater curve, stage by stage until the stage's end weight; the sea
-    -- phase follows once its area is known (aquasql.plan_sea_growth in the loop below).
     DELETE FROM aquasql.batch_day;
     PERFORM aquasql.plan_freshwater_growth(p_seed);
 
-    -- Each candidate's freshwater stages as planned: days, the weight at the stage's end,
-    -- and the expected share of the eggs alive then (lucky: hazards at planning_hazard_share
-    -- of the expected) and as expected (mean hazards and transfer losses).
-    DROP TABLE IF EXISTS plan_fw_stage;
-    CREATE TEMP TABLE plan_fw_stage ON COMMIT DROP AS
+    DROP TABLE IF EXISTS pg_temp.plan_fw_stage;
+    CREATE TEMP TABLE pg_temp.plan_fw_stage ON COMMIT DROP AS
     SELECT
         x.*,
         sum(x.days * ln(1 - aquasql.param('planning_hazard_share') * x.hazard)) OVER w
@@ -346,144 +395,223 @@ BEGIN
             d.batch_id, d.stage_order, min(d.date) AS first_day, max(d.date) AS last_day, count(*) AS days,
             max(d.weight_g) AS end_weight_g,
             aquasql.daily_hazard(d.stage_order, c.mortality_multiplier, count(*)::integer) AS hazard
-        FROM aquasql.batch_day AS d INNER JOIN plan_candidate AS c ON d.batch_id = c.batch_id
+        FROM aquasql.batch_day AS d INNER JOIN pg_temp.plan_candidate AS c ON d.batch_id = c.batch_id
         GROUP BY d.batch_id, d.stage_order, c.mortality_multiplier
     ) AS x
     WINDOW w AS (PARTITION BY x.batch_id ORDER BY x.stage_order);
+END
+$$;
 
-    -- Eggs the station can raise: no freshwater hall may go above its max biomass at the end
-    -- of a stage, for a lucky batch in its heaviest tank (container_weight_sd_tank × 2.5 above
-    -- the mean); a farm orders fewer eggs for a fast-growing year class rather than overstock.
-    -- An egg count the caller pins (p_eggs) is kept as given.
-    UPDATE plan_candidate AS c SET eggs = floor(c.eggs * h.ratio)::integer
+-- Step 7, egg sizing: fewer eggs where a station could not raise them. No freshwater hall may
+-- go above its max biomass at the end of a stage, for a lucky batch in its heaviest tank
+-- (container_weight_sd_tank × 2.5 above the mean); a farm orders fewer eggs for a fast-growing
+-- year class rather than overstock. An egg count the caller pins (p_eggs) is kept as given.
+CREATE OR REPLACE FUNCTION aquasql.plan_egg_counts(p_prof aquasql.profile, p_eggs integer)
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    UPDATE pg_temp.plan_candidate AS c SET eggs = floor(c.eggs * h.ratio)::integer
     FROM (
         SELECT
             f.batch_id,
             min(
-                prof.containers_per_hall * sp.container_volume_m3 * sp.max_density_kg_m3
+                p_prof.containers_per_hall * sp.container_volume_m3 * sp.max_density_kg_m3
                 / (c2.eggs * exp(f.lucky_survival_ln) * f.end_weight_g / 1000
                     * exp(2.5 * aquasql.param('container_weight_sd_tank')))
             ) AS ratio
-        FROM plan_fw_stage AS f
-        INNER JOIN plan_candidate AS c2 ON f.batch_id = c2.batch_id
+        FROM pg_temp.plan_fw_stage AS f
+        INNER JOIN pg_temp.plan_candidate AS c2 ON f.batch_id = c2.batch_id
         INNER JOIN aquasql.stage_parameter AS sp ON f.stage_order = sp.stage_order
         GROUP BY f.batch_id
     ) AS h
     WHERE h.batch_id = c.batch_id AND h.ratio < 1 AND p_eggs IS NULL;
+END
+$$;
 
-    -- Rings for the fish expected at sea transfer: ≤ ring_max_fish each, with a margin. A
-    -- site is stocked with one year class and fallowed after it, so the batch takes all the
-    -- rings of its area, its fish split evenly.
-    UPDATE plan_candidate AS c SET
+-- Step 8, sea rings: the fish each batch is expected to bring to sea, and a check that an
+-- area's rings hold them (≤ ring_max_fish each, with a margin). A site is stocked with one year
+-- class and fallowed after it, so the batch takes all the rings of its area, its fish split evenly.
+CREATE OR REPLACE FUNCTION aquasql.plan_sea_rings(p_prof aquasql.profile, p_as_of date)
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    b record;
+BEGIN
+    -- stage 5 (Post-Smolt): its expected survival includes the transfer to sea
+    UPDATE pg_temp.plan_candidate AS c SET
         sea_fish = c.eggs * exp(f.expected_survival_ln),
         rings = ceil(c.eggs * aquasql.param('ring_fill_margin') / aquasql.param('ring_max_fish') * exp(f.expected_survival_ln))
-    FROM plan_fw_stage AS f
+    FROM pg_temp.plan_fw_stage AS f
     WHERE f.batch_id = c.batch_id AND f.stage_order = 5;
     -- only batches that go to sea within the history need their rings
-    SELECT c.* INTO b FROM plan_candidate AS c
-    WHERE c.rings > prof.rings_per_area AND c.sea_start_date <= p_as_of
+    SELECT c.* INTO b FROM pg_temp.plan_candidate AS c
+    WHERE c.rings > p_prof.rings_per_area AND c.sea_start_date <= p_as_of
     ORDER BY c.batch_id LIMIT 1;
     IF found THEN
         RAISE EXCEPTION 'batch % of % needs % sea rings, but a sea area of profile "%" has %',
-            b.batch_index + 1, (SELECT geography FROM plan_geo WHERE geography_id = b.geography_id),
-            b.rings, p_profile, prof.rings_per_area
+            b.batch_index + 1, (SELECT geography FROM pg_temp.plan_geo WHERE geography_id = b.geography_id),
+            b.rings, p_prof.name, p_prof.rings_per_area
             USING ERRCODE = 'check_violation', HINT = 'use a profile with larger sea areas or fewer eggs';
     END IF;
-    UPDATE plan_candidate SET rings = prof.rings_per_area;
+    UPDATE pg_temp.plan_candidate SET rings = p_prof.rings_per_area;
+END
+$$;
 
-    -- Hand out stations and sea areas in date order, least recently used first. A station
-    -- takes a batch when each of its halls is free by the day the batch needs it (hall_free:
-    -- the day each hall's last batch leaves). A sea area takes it when its last batch is
-    -- harvested and the fallow is over; then the batch's sea curve at that area's temperature
-    -- decides its harvest.
-    DROP TABLE IF EXISTS plan_station;
-    CREATE TEMP TABLE plan_station ON COMMIT DROP AS
+-- Step 9, stations and sea sites (temp tables plan_station, plan_area): hand them out in date
+-- order, least recently used first, so that no two batches meet in a hall or at a site. Each
+-- batch without a slot takes a station (aquasql.plan_take_station), then every batch takes a
+-- sea area and grows its sea stage there (aquasql.plan_take_area).
+CREATE OR REPLACE FUNCTION aquasql.plan_sites(p_seed bigint, p_as_of date)
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    b record;
+BEGIN
+    DROP TABLE IF EXISTS pg_temp.plan_station;
+    CREATE TEMP TABLE pg_temp.plan_station ON COMMIT DROP AS
     SELECT s.id, s.geography_id, s.name, NULL::date AS last_start, '{}'::date[] AS hall_free
     FROM infrastructure_freshwaterstation AS s
-    WHERE s.station_type = 'FRESHWATER' AND s.active AND s.geography_id IN (SELECT geography_id FROM plan_geo);
-    DROP TABLE IF EXISTS plan_area;
-    CREATE TEMP TABLE plan_area ON COMMIT DROP AS
+    WHERE s.station_type = 'FRESHWATER' AND s.active AND s.geography_id IN (SELECT geography_id FROM pg_temp.plan_geo);
+    DROP TABLE IF EXISTS pg_temp.plan_area;
+    CREATE TEMP TABLE pg_temp.plan_area ON COMMIT DROP AS
     SELECT a.id, a.geography_id, a.name, NULL::date AS free_from, NULL::bigint AS last_batch_id
     FROM infrastructure_area AS a
-    WHERE a.active AND a.geography_id IN (SELECT geography_id FROM plan_geo);
+    WHERE a.active AND a.geography_id IN (SELECT geography_id FROM pg_temp.plan_geo);
 
-    FOR b IN SELECT c.*, g.geography,
-            (SELECT array_agg(f.first_day ORDER BY f.stage_order) FROM plan_fw_stage AS f WHERE f.batch_id = c.batch_id)
-                AS arrive,
-            (SELECT array_agg(f.last_day + 1 ORDER BY f.stage_order) FROM plan_fw_stage AS f WHERE f.batch_id = c.batch_id)
-                AS leave
-        FROM plan_candidate AS c
-        INNER JOIN plan_geo AS g ON c.geography_id = g.geography_id
+    FOR b IN SELECT c.batch_id, c.station_id
+        FROM pg_temp.plan_candidate AS c
         ORDER BY c.sort_order, c.start_date, c.batch_id LOOP
         -- a batch on a station's slot has its station; any other takes the first that fits
         IF b.station_id IS NULL THEN
-            SELECT s.id INTO chosen FROM plan_station AS s
-            WHERE s.geography_id = b.geography_id
-                AND aquasql.halls_free_by(s.hall_free, b.arrive) <= 0
-            ORDER BY s.last_start NULLS FIRST, s.name LIMIT 1;
-            IF chosen IS NULL THEN
-                SELECT b.start_date + min(aquasql.halls_free_by(s.hall_free, b.arrive)) INTO earliest
-                FROM plan_station AS s WHERE s.geography_id = b.geography_id;
-                RAISE EXCEPTION '%: freshwater stations ran out: batch % (egg stage from %) finds all % stations busy until %, % days short',
-                    b.geography, b.batch_index + 1, b.start_date,
-                    (SELECT count(*) FROM plan_station AS s WHERE s.geography_id = b.geography_id),
-                    earliest, earliest - b.start_date
-                    USING ERRCODE = 'check_violation',
-                    HINT = 'use a longer stagger, fewer batches, or a profile with more stations';
-            END IF;
-            UPDATE plan_station SET last_start = b.start_date, hall_free = b.leave WHERE id = chosen;
-            UPDATE plan_candidate SET station_id = chosen WHERE batch_id = b.batch_id;
+            PERFORM aquasql.plan_take_station(b.batch_id);
         END IF;
-
-        SELECT a.id INTO chosen FROM plan_area AS a
-        WHERE a.geography_id = b.geography_id AND (a.free_from IS NULL OR a.free_from <= b.sea_start_date)
-        ORDER BY a.free_from NULLS FIRST, a.name LIMIT 1;
-        IF chosen IS NOT NULL THEN
-            -- the site's last year class grows on until the site is needed (within its limits;
-            -- the smolt plan after the run date counts too: the farm knows it)
-            PERFORM aquasql.plan_sea_growth(p_seed, a.last_batch_id, a.id, b.sea_start_date - fallow)
-            FROM plan_area AS a WHERE a.id = chosen AND a.free_from < b.sea_start_date;
-        ELSIF chosen IS NULL THEN
-            -- no site is fallow in time: the farm harvests a site earlier, the one that
-            -- comes free first among those it can: by up to harvest_advance_max_days and
-            -- only fish that weigh harvest_advance_min_weight_g in the middle of the
-            -- harvest; so it can stock the
-            -- site with the new year class (a transfer after the run date is never written
-            -- and takes the site that comes free first as it is)
-            SELECT x.* INTO site FROM (
-                SELECT a.*, (
-                    SELECT d.weight_g FROM aquasql.batch_day AS d INNER JOIN plan_candidate AS o ON d.batch_id = o.batch_id
-                    WHERE o.batch_id = a.last_batch_id
-                        -- the middle of the harvest window moved earlier: its fish's mean weight
-                        AND d.date = o.harvest_start_date + (o.harvest_date - o.harvest_start_date) / 2
-                            - (o.harvest_date - (b.sea_start_date - fallow))
-                ) AS early_weight_g
-                FROM plan_area AS a WHERE a.geography_id = b.geography_id
-            ) AS x
-            WHERE b.sea_start_date > p_as_of OR (
-                x.free_from - b.sea_start_date <= aquasql.param('harvest_advance_max_days')
-                AND x.early_weight_g >= aquasql.param('harvest_advance_min_weight_g'))
-            ORDER BY x.free_from, x.name LIMIT 1;
-            IF NOT found THEN
-                SELECT min(a.free_from) INTO earliest FROM plan_area AS a WHERE a.geography_id = b.geography_id;
-                RAISE EXCEPTION '%: sea areas ran out: batch % (sea transfer on %) finds all % areas occupied or fallow until %, % days short',
-                    b.geography, b.batch_index + 1, b.sea_start_date,
-                    (SELECT count(*) FROM plan_area AS a WHERE a.geography_id = b.geography_id),
-                    earliest, earliest - b.sea_start_date
-                    USING ERRCODE = 'check_violation',
-                    HINT = 'use a longer stagger, fewer batches, or a profile with more sea areas';
-            END IF;
-            IF b.sea_start_date <= p_as_of THEN
-                PERFORM aquasql.plan_advance_harvest(site.last_batch_id, b.sea_start_date - fallow);
-            END IF;
-            chosen := site.id;
-        END IF;
-        UPDATE plan_area SET free_from = aquasql.plan_sea_growth(p_seed, b.batch_id, chosen) + fallow,
-            last_batch_id = b.batch_id
-        WHERE id = chosen;
-        UPDATE plan_candidate SET area_id = chosen WHERE batch_id = b.batch_id;
+        PERFORM aquasql.plan_take_area(p_seed, p_as_of, b.batch_id);
     END LOOP;
+END
+$$;
 
+-- A batch without a hatchery slot takes the station used least recently whose halls are all
+-- free by the day the batch needs each (hall_free: the day each hall's last batch leaves).
+CREATE OR REPLACE FUNCTION aquasql.plan_take_station(p_batch_id bigint)
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    b record;
+    chosen bigint;
+    earliest date;
+BEGIN
+    SELECT c.*, g.geography,
+        (SELECT array_agg(f.first_day ORDER BY f.stage_order) FROM pg_temp.plan_fw_stage AS f WHERE f.batch_id = c.batch_id)
+            AS arrive,
+        (SELECT array_agg(f.last_day + 1 ORDER BY f.stage_order) FROM pg_temp.plan_fw_stage AS f WHERE f.batch_id = c.batch_id)
+            AS leave
+    INTO b
+    FROM pg_temp.plan_candidate AS c
+    INNER JOIN pg_temp.plan_geo AS g ON c.geography_id = g.geography_id
+    WHERE c.batch_id = p_batch_id;
+
+    SELECT s.id INTO chosen FROM pg_temp.plan_station AS s
+    WHERE s.geography_id = b.geography_id
+        AND aquasql.halls_free_by(s.hall_free, b.arrive) <= 0
+    ORDER BY s.last_start NULLS FIRST, s.name LIMIT 1;
+    IF chosen IS NULL THEN
+        SELECT b.start_date + min(aquasql.halls_free_by(s.hall_free, b.arrive)) INTO earliest
+        FROM pg_temp.plan_station AS s WHERE s.geography_id = b.geography_id;
+        RAISE EXCEPTION '%: freshwater stations ran out: batch % (egg stage from %) finds all % stations busy until %, % days short',
+            b.geography, b.batch_index + 1, b.start_date,
+            (SELECT count(*) FROM pg_temp.plan_station AS s WHERE s.geography_id = b.geography_id),
+            earliest, earliest - b.start_date
+            USING ERRCODE = 'check_violation',
+            HINT = 'use a longer stagger, fewer batches, or a profile with more stations';
+    END IF;
+    UPDATE pg_temp.plan_station SET last_start = b.start_date, hall_free = b.leave WHERE id = chosen;
+    UPDATE pg_temp.plan_candidate SET station_id = chosen WHERE batch_id = p_batch_id;
+END
+$$;
+
+-- A batch takes the sea area that is harvested and fallow first by its sea transfer (or has a
+-- harvest moved earlier for it); its sea curve at that area's temperature decides its harvest.
+CREATE OR REPLACE FUNCTION aquasql.plan_take_area(p_seed bigint, p_as_of date, p_batch_id bigint)
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    fallow integer := aquasql.param('sea_fallow_days');
+    b record;
+    site record;
+    chosen bigint;
+    earliest date;
+BEGIN
+    SELECT c.*, g.geography INTO b
+    FROM pg_temp.plan_candidate AS c
+    INNER JOIN pg_temp.plan_geo AS g ON c.geography_id = g.geography_id
+    WHERE c.batch_id = p_batch_id;
+
+    SELECT a.id INTO chosen FROM pg_temp.plan_area AS a
+    WHERE a.geography_id = b.geography_id AND (a.free_from IS NULL OR a.free_from <= b.sea_start_date)
+    ORDER BY a.free_from NULLS FIRST, a.name LIMIT 1;
+    IF chosen IS NOT NULL THEN
+        -- the site's last year class grows on until the site is needed (within its limits;
+        -- the smolt plan after the run date counts too: the farm knows it)
+        PERFORM aquasql.plan_sea_growth(p_seed, a.last_batch_id, a.id, b.sea_start_date - fallow)
+        FROM pg_temp.plan_area AS a WHERE a.id = chosen AND a.free_from < b.sea_start_date;
+    ELSIF chosen IS NULL THEN
+        -- no site is fallow in time: the farm harvests a site earlier, the one that
+        -- comes free first among those it can: by up to harvest_advance_max_days and
+        -- only fish that weigh harvest_advance_min_weight_g in the middle of the
+        -- harvest; so it can stock the
+        -- site with the new year class (a transfer after the run date is never written
+        -- and takes the site that comes free first as it is)
+        SELECT x.* INTO site FROM (
+            SELECT a.*, (
+                SELECT d.weight_g FROM aquasql.batch_day AS d INNER JOIN pg_temp.plan_candidate AS o ON d.batch_id = o.batch_id
+                WHERE o.batch_id = a.last_batch_id
+                    -- the middle of the harvest window moved earlier: its fish's mean weight
+                    AND d.date = o.harvest_start_date + (o.harvest_date - o.harvest_start_date) / 2
+                        - (o.harvest_date - (b.sea_start_date - fallow))
+            ) AS early_weight_g
+            FROM pg_temp.plan_area AS a WHERE a.geography_id = b.geography_id
+        ) AS x
+        WHERE b.sea_start_date > p_as_of OR (
+            x.free_from - b.sea_start_date <= aquasql.param('harvest_advance_max_days')
+            AND x.early_weight_g >= aquasql.param('harvest_advance_min_weight_g'))
+        ORDER BY x.free_from, x.name LIMIT 1;
+        IF NOT found THEN
+            SELECT min(a.free_from) INTO earliest FROM pg_temp.plan_area AS a WHERE a.geography_id = b.geography_id;
+            RAISE EXCEPTION '%: sea areas ran out: batch % (sea transfer on %) finds all % areas occupied or fallow until %, % days short',
+                b.geography, b.batch_index + 1, b.sea_start_date,
+                (SELECT count(*) FROM pg_temp.plan_area AS a WHERE a.geography_id = b.geography_id),
+                earliest, earliest - b.sea_start_date
+                USING ERRCODE = 'check_violation',
+                HINT = 'use a longer stagger, fewer batches, or a profile with more sea areas';
+        END IF;
+        IF b.sea_start_date <= p_as_of THEN
+            PERFORM aquasql.plan_advance_harvest(site.last_batch_id, b.sea_start_date - fallow);
+        END IF;
+        chosen := site.id;
+    END IF;
+    UPDATE pg_temp.plan_area SET free_from = aquasql.plan_sea_growth(p_seed, p_batch_id, chosen) + fallow,
+        last_batch_id = p_batch_id
+    WHERE id = chosen;
+    UPDATE pg_temp.plan_candidate SET area_id = chosen WHERE batch_id = p_batch_id;
+END
+$$;
+
+-- Step 10, writing the plan: the candidates into aquasql.plan_batch and the run's settings,
+-- then the batches and assignments into AquaMind's tables; returns the batches planned.
+CREATE OR REPLACE FUNCTION aquasql.plan_write(
+    p_profile text, p_seed bigint, p_as_of date, p_batches integer, p_saturation double precision
+)
+RETURNS integer
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    planned integer;
+BEGIN
     INSERT INTO aquasql.plan_batch (
         batch_id, geography_id, batch_index, station_id, area_id, start_date, eggs, tgc_multiplier,
         mortality_multiplier, target_weight_g, sea_start_date, rings, harvest_start_date, harvest_date, history_end
@@ -492,11 +620,11 @@ BEGIN
         batch_id, geography_id, batch_index, station_id, area_id, start_date, eggs, tgc_multiplier,
         mortality_multiplier, target_weight_g, sea_start_date, rings, harvest_start_date, harvest_date,
         least(harvest_date - 1, p_as_of)
-    FROM plan_candidate;
+    FROM pg_temp.plan_candidate;
 
     -- the run's settings first: writing the batches draws from the seed
     INSERT INTO aquasql.run_setting (profile, seed, as_of, batches_per_geography, stagger_days, saturation)
-    VALUES (p_profile, p_seed, p_as_of, n, (SELECT max(stagger) FROM plan_geo), p_saturation)
+    VALUES (p_profile, p_seed, p_as_of, p_batches, (SELECT max(stagger) FROM pg_temp.plan_geo), p_saturation)
     ON CONFLICT (singleton) DO UPDATE SET
         profile = excluded.profile,
         seed = excluded.seed,
@@ -511,13 +639,51 @@ BEGIN
     PERFORM aquasql.set_sensor_calibration(p_seed, p_as_of, ARRAY(
         SELECT c.id FROM infrastructure_container AS c
         LEFT JOIN infrastructure_hall AS h ON c.hall_id = h.id
-        WHERE h.freshwater_station_id IN (SELECT s.id FROM plan_station AS s)
-            OR c.area_id IN (SELECT a.id FROM plan_area AS a)
+        WHERE h.freshwater_station_id IN (SELECT s.id FROM pg_temp.plan_station AS s)
+            OR c.area_id IN (SELECT a.id FROM pg_temp.plan_area AS a)
     ));
-
 
     SELECT count(*) INTO planned FROM aquasql.plan_batch;
     RETURN planned;
+END
+$$;
+
+-- The planner's driver: the steps above in order, in one transaction (the temp tables they
+-- hand on are dropped at commit).
+CREATE OR REPLACE FUNCTION aquasql.plan(
+    p_profile text,
+    p_seed bigint,
+    p_as_of date DEFAULT (now() AT TIME ZONE 'UTC')::date,  -- today in UTC, whatever the session
+    p_batches integer DEFAULT NULL,
+    p_stagger integer DEFAULT NULL,
+    p_saturation double precision DEFAULT NULL,
+    p_replace boolean DEFAULT FALSE,
+    p_geography text DEFAULT NULL,
+    p_start_date date DEFAULT NULL,
+    p_eggs integer DEFAULT NULL
+)
+RETURNS integer
+LANGUAGE plpgsql
+SET timezone = 'UTC'
+AS $$
+DECLARE
+    prof aquasql.profile;
+    n integer;
+BEGIN
+    prof := aquasql.plan_arguments(
+        p_profile, p_as_of, p_batches, p_stagger, p_saturation, p_geography, p_start_date, p_eggs
+    );
+    n := coalesce(p_batches, prof.batches_per_geography);
+    PERFORM aquasql.plan_prerequisites(p_profile, p_replace);
+    PERFORM aquasql.clear_plan();
+    PERFORM aquasql.plan_geographies(prof, n, p_geography, p_stagger, p_saturation, p_start_date, p_as_of);
+    PERFORM aquasql.plan_candidates(p_seed, prof, n, p_eggs);
+    PERFORM aquasql.plan_hatchery_slots(p_seed, p_as_of, p_start_date IS NOT NULL);
+    PERFORM aquasql.plan_freshwater_stages(p_seed);
+    PERFORM aquasql.plan_egg_counts(prof, p_eggs);
+    PERFORM aquasql.plan_sea_rings(prof, p_as_of);
+    PERFORM aquasql.plan_sites(p_seed, p_as_of);
+    RETURN aquasql.plan_write(p_profile, p_seed, p_as_of, n, p_saturation);
 END
 $$;
 
@@ -528,3 +694,27 @@ COMMENT ON FUNCTION aquasql.plan(
 'date p_as_of: writes batch_batch, batch_batchcontainerassignment and the aquasql plan tables. '
 'p_geography, p_start_date and p_eggs pin one geography, the first start and the egg count '
 '(single-batch runs; a pinned egg count is not reduced to fit the halls).';
+COMMENT ON FUNCTION aquasql.plan_arguments(text, date, integer, integer, double precision, text, date, integer) IS
+'Planner step: refuse a bad argument before anything is written; returns the profile.';
+COMMENT ON FUNCTION aquasql.plan_prerequisites(text, boolean) IS
+'Planner step: refuse to plan without infrastructure or master data, or over existing batches unless replacing.';
+COMMENT ON FUNCTION aquasql.plan_geographies(aquasql.profile, integer, text, integer, double precision, date, date) IS
+'Planner step: each geography''s stagger and oldest start (temp table plan_geo).';
+COMMENT ON FUNCTION aquasql.plan_candidates(bigint, aquasql.profile, integer, integer) IS
+'Planner step: the batches with their seeded eggs, multipliers and target weight (temp table plan_candidate).';
+COMMENT ON FUNCTION aquasql.plan_hatchery_slots(bigint, date, boolean) IS
+'Planner step: each batch''s start date, on a free hatchery slot unless pinned (temp table plan_slot_stage).';
+COMMENT ON FUNCTION aquasql.plan_freshwater_stages(bigint) IS
+'Planner step: temperatures, freshwater curves and each batch''s planned freshwater stages (temp table plan_fw_stage).';
+COMMENT ON FUNCTION aquasql.plan_egg_counts(aquasql.profile, integer) IS
+'Planner step: fewer eggs for batches whose lucky fish would overstock a hall at a stage''s end.';
+COMMENT ON FUNCTION aquasql.plan_sea_rings(aquasql.profile, date) IS
+'Planner step: the fish expected at sea and the rings they need; every batch takes all rings of its area.';
+COMMENT ON FUNCTION aquasql.plan_sites(bigint, date) IS
+'Planner step: stations and sea areas handed out in date order, least recently used first.';
+COMMENT ON FUNCTION aquasql.plan_take_station(bigint) IS
+'Planner step: a batch without a hatchery slot takes the least recently used station whose halls are free in time.';
+COMMENT ON FUNCTION aquasql.plan_take_area(bigint, date, bigint) IS
+'Planner step: a batch takes the sea area free first (or harvested earlier for it) and grows its sea stage there.';
+COMMENT ON FUNCTION aquasql.plan_write(text, bigint, date, integer, double precision) IS
+'Planner step: the plan into aquasql.plan_batch, the run''s settings, AquaMind''s batches and assignments.';

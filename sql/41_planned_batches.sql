@@ -2,14 +2,13 @@
 -- Ids follow the plan (batch, stage, container name), so they are the same on every run.
 -- Populations and weights are the plan's expectations; the lifecycle engine replaces them
 -- with the simulated values.
-CREATE OR REPLACE FUNCTION aquasql.write_planned_batches(p_profile text, p_as_of date)
+
+-- The planned batches as AquaMind batches: numbered per geography and year, in the stage they
+-- are in on their last day in the history.
+CREATE OR REPLACE FUNCTION aquasql.write_planned_batch_rows(p_profile text, p_as_of date)
 RETURNS void
 LANGUAGE plpgsql
 AS $$
-DECLARE
-    seed bigint := aquasql.run_seed();
-    transfer_loss double precision :=
-        (aquasql.param('transfer_mortality_min') + aquasql.param('transfer_mortality_max')) / 2;
 BEGIN
     INSERT INTO batch_batch (
         id, batch_number, species_id, lifecycle_stage_id, status, batch_type, start_date,
@@ -37,7 +36,21 @@ BEGIN
     -- the batch's stage on its last day in the history
     INNER JOIN aquasql.batch_day AS d ON p.batch_id = d.batch_id AND p.history_end = d.date
     INNER JOIN batch_lifecyclestage AS st ON d.stage_order = st."order";
+END
+$$;
 
+-- The planned batches' container assignments up to the run date: every container a stage
+-- takes, with the fish the plan expects there, so the schedule is in AquaMind before the
+-- lifecycle engine fills in what happened.
+CREATE OR REPLACE FUNCTION aquasql.write_planned_assignments(p_as_of date)
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    seed bigint := aquasql.run_seed();
+    transfer_loss double precision :=
+        (aquasql.param('transfer_mortality_min') + aquasql.param('transfer_mortality_max')) / 2;
+BEGIN
     INSERT INTO batch_batchcontainerassignment (
         id, batch_id, container_id, lifecycle_stage_id, population_count, avg_weight_g, biomass_kg,
         assignment_date, departure_date, is_active, last_weighing_date, notes, created_at, updated_at
@@ -137,8 +150,25 @@ BEGIN
         (s.last_day + 1)::timestamp AT TIME ZONE 'UTC'
     FROM shares AS s
     INNER JOIN batch_lifecyclestage AS st ON s.stage_order = st."order";
+END
+$$;
 
+-- Both of the above, then the identity sequences past the ids they wrote.
+CREATE OR REPLACE FUNCTION aquasql.write_planned_batches(p_profile text, p_as_of date)
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    PERFORM aquasql.write_planned_batch_rows(p_profile, p_as_of);
+    PERFORM aquasql.write_planned_assignments(p_as_of);
     PERFORM aquasql.sync_identity('batch_batch');
     PERFORM aquasql.sync_identity('batch_batchcontainerassignment');
 END
 $$;
+
+COMMENT ON FUNCTION aquasql.write_planned_batch_rows(text, date) IS
+'The planned batches into batch_batch, numbered per geography and year.';
+COMMENT ON FUNCTION aquasql.write_planned_assignments(date) IS
+'The planned batches'' container assignments up to the run date, with the fish the plan expects.';
+COMMENT ON FUNCTION aquasql.write_planned_batches(text, date) IS
+'The planned batches and their container assignments into AquaMind''s tables.';

@@ -118,10 +118,10 @@ DECLARE
     minutes_max integer := aquasql.param('transfer_minutes_max')::integer;
     overfull record;
 BEGIN
-    DROP TABLE IF EXISTS lifecycle_move;
+    DROP TABLE IF EXISTS pg_temp.lifecycle_move;
     -- with the weight of the source's fish at the end of the day before the move (each
     -- container's own: aquasql.container_weight_factor)
-    CREATE TEMP TABLE lifecycle_move ON COMMIT DROP AS
+    CREATE TEMP TABLE pg_temp.lifecycle_move ON COMMIT DROP AS
     SELECT
         m.*,
         d.weight_g * aquasql.container_weight_factor(
@@ -131,12 +131,12 @@ BEGIN
     INNER JOIN aquasql.assignment_life AS l ON m.source_assignment_id = l.assignment_id
     INNER JOIN aquasql.batch_day AS d ON m.batch_id = d.batch_id AND d.date = m.transfer_date - 1;
     -- a few rows: without statistics the planner would scan all of batch_day to join them
-    ANALYZE lifecycle_move;
+    ANALYZE pg_temp.lifecycle_move;
 
     UPDATE aquasql.assignment_life AS l SET start_population = m.received
     FROM (
         SELECT dest_assignment_id, sum(transferred)::integer AS received
-        FROM lifecycle_move GROUP BY dest_assignment_id
+        FROM pg_temp.lifecycle_move GROUP BY dest_assignment_id
     ) AS m
     WHERE l.assignment_id = m.dest_assignment_id;
 
@@ -197,7 +197,7 @@ BEGIN
             (sum(mv.transferred) + sum(mv.mortality))::integer AS source_count,
             count(*)::integer AS actions,
             sum(mv.transferred * mv.source_weight_g) / 1000 AS biomass_kg
-        FROM lifecycle_move AS mv GROUP BY mv.batch_id
+        FROM pg_temp.lifecycle_move AS mv GROUP BY mv.batch_id
     ) AS m
     INNER JOIN batch_batch AS b ON m.batch_id = b.id
     INNER JOIN batch_lifecyclestage AS src ON src."order" = p_to_stage - 1
@@ -246,7 +246,7 @@ BEGIN
         '',
         (m.transfer_date - planning_days)::timestamp AT TIME ZONE 'UTC',
         m.transfer_date::timestamp AT TIME ZONE 'UTC'
-    FROM lifecycle_move AS m
+    FROM pg_temp.lifecycle_move AS m
     INNER JOIN aquasql.batch_day AS d ON m.batch_id = d.batch_id AND d.date = m.transfer_date - 1;
     PERFORM aquasql.insert_staged('batch_transferaction');
 END
