@@ -38,14 +38,34 @@ def main() -> None:
     admin = resolve_dsn(args.dsn)
     dsn = scratch_database(admin, args.database or f"aquasql_bench_checksums_{args.profile}")
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "aquasql", "seed", "--dsn", dsn, "--profile", args.profile,
-                    "--seed", str(args.seed), "--as-of", args.as_of, "--workers", str(args.workers), "--quiet"],
-                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "aquasql",
+            "seed",
+            "--dsn",
+            dsn,
+            "--profile",
+            args.profile,
+            "--seed",
+            str(args.seed),
+            "--as-of",
+            args.as_of,
+            "--workers",
+            str(args.workers),
+            "--quiet",
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     seconds = time.perf_counter() - started
     sums = checksums(dsn)
     rows = sum(c for c, _ in sums.values())
-    print(f"profile {args.profile}, seed {args.seed}, run date {args.as_of}: {rows:,} rows in {len(sums)} tables, "
-          f"seeded in {seconds:.1f} s")
+    print(
+        f"profile {args.profile}, seed {args.seed}, run date {args.as_of}: {rows:,} rows in {len(sums)} tables, "
+        f"seeded in {seconds:.1f} s"
+    )
     if args.save:
         args.save.write_text(json.dumps({t: [int(x) for x in v] for t, v in sums.items()}, indent=1, sort_keys=True))
         print(f"  saved to {args.save}")

@@ -32,9 +32,13 @@ def scratch_database(admin: str, name: str) -> str:
 
 def checksums(dsn: str) -> dict[str, tuple[int, int]]:
     with psycopg.connect(dsn, options="-c TimeZone=UTC") as conn:
-        tables = [r[0] for r in conn.execute(
-            "SELECT table_name FROM information_schema.tables"
-            " WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1")]
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT table_name FROM information_schema.tables"
+                " WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1"
+            )
+        ]
         return {t: tuple(conn.execute(CHECKSUM.format(table=f'"{t}"')).fetchone()) for t in tables}
 
 
@@ -53,9 +57,26 @@ def main() -> None:
     for n in args.workers:
         dsn = scratch_database(admin, f"{args.database}_{n}")
         started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "aquasql", "seed", "--dsn", dsn, "--profile", args.profile,
-                        "--seed", str(args.seed), "--as-of", args.as_of, "--workers", str(n)],
-                       check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "aquasql",
+                "seed",
+                "--dsn",
+                dsn,
+                "--profile",
+                args.profile,
+                "--seed",
+                str(args.seed),
+                "--as-of",
+                args.as_of,
+                "--workers",
+                str(n),
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         seconds = time.perf_counter() - started
         results[n] = checksums(dsn)
         rows = sum(c for c, _ in results[n].values())
@@ -64,8 +85,10 @@ def main() -> None:
     first = args.workers[0]
     differ = sorted({t for n in args.workers[1:] for t in results[first] if results[n].get(t) != results[first][t]})
     tables = len(results[first])
-    print(f"\nprofile {args.profile}, seed {args.seed}, run date {args.as_of}: {tables} tables compared across "
-          f"{', '.join(map(str, args.workers))} workers")
+    print(
+        f"\nprofile {args.profile}, seed {args.seed}, run date {args.as_of}: {tables} tables compared across "
+        f"{', '.join(map(str, args.workers))} workers"
+    )
     if differ:
         print("  tables that differ: " + ", ".join(differ))
         sys.exit(1)

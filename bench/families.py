@@ -76,8 +76,10 @@ def main() -> None:
             print(f"{family:<26}{rows:>12,}{seconds:>10.2f}{rate:>12,.0f}{rate / raw_rate:>8.2f}")
         total_rows = sum(r for _, r, _ in results)
         total_s = sum(s for _, _, s in results)
-        print(f"{'all families':<26}{total_rows:>12,}{total_s:>10.2f}{total_rows / total_s:>12,.0f}"
-              f"{total_rows / total_s / raw_rate:>8.2f}")
+        print(
+            f"{'all families':<26}{total_rows:>12,}{total_s:>10.2f}{total_rows / total_s:>12,.0f}"
+            f"{total_rows / total_s / raw_rate:>8.2f}"
+        )
         print(f"{'raw insert baseline':<26}{max(readings, 100_000):>12,}{'':>10}{raw_rate:>12,.0f}{1:>8.2f}")
         conn.execute("SELECT aquasql.restore_foreign_keys()")
     with psycopg.connect(admin, autocommit=True) as conn:

@@ -39,8 +39,10 @@ REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(os.environ.get("AQUASQL_AQUAMIND_FIXTURES", REPO.parent / "shared" / "aquamind"))
 STEP_LINE = re.compile(r"^  (?P<label>[^:]+): (?P<seconds>[0-9.]+) s$")
 # load_batches' closing line: "  1 batches, N rows: batches loaded in 2.1 s (…), whole step … 4.0 s"
-LOADED_LINE = re.compile(r"batches loaded in (?P<seconds>[0-9.]+) s .*whole step with keys and indexes "
-                         r"(?P<whole>[0-9.]+) s")
+LOADED_LINE = re.compile(
+    r"batches loaded in (?P<seconds>[0-9.]+) s .*whole step with keys and indexes "
+    r"(?P<whole>[0-9.]+) s"
+)
 # the targets of issue 12, seconds
 TARGETS = {"full": 180.0, "batch": 3.0, "tiny": 10.0}
 
@@ -115,7 +117,7 @@ class ServerMemory:
         self.postmaster = postmaster_pid(dsn)
         self._done = threading.Event()
 
-    def __enter__(self) -> "ServerMemory":
+    def __enter__(self) -> ServerMemory:
         if self.postmaster is not None:
             self._thread = threading.Thread(target=self._sample, daemon=True)
             self._thread.start()
@@ -156,8 +158,7 @@ def server_kib(postmaster: int) -> int:
     for pid in pids:
         for name, field_name in (("smaps_rollup", "Pss:"), ("status", "VmRSS:")):
             try:
-                line = next(x for x in Path(f"/proc/{pid}/{name}").read_text().splitlines()
-                            if x.startswith(field_name))
+                line = next(x for x in Path(f"/proc/{pid}/{name}").read_text().splitlines() if x.startswith(field_name))
                 total += int(line.split()[1])
                 break
             except (OSError, StopIteration):
@@ -167,9 +168,13 @@ def server_kib(postmaster: int) -> int:
 
 def table_rows(dsn: str) -> dict[str, int]:
     with psycopg.connect(dsn) as conn:
-        tables = [r[0] for r in conn.execute(
-            "SELECT c.relname FROM pg_class AS c WHERE c.relnamespace = 'public'::regnamespace"
-            " AND c.relkind IN ('r', 'p') ORDER BY 1")]
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT c.relname FROM pg_class AS c WHERE c.relnamespace = 'public'::regnamespace"
+                " AND c.relkind IN ('r', 'p') ORDER BY 1"
+            )
+        ]
         counts = {t: conn.execute(f'SELECT count(*) FROM public."{t}"').fetchone()[0] for t in tables}
     return {t: n for t, n in counts.items() if n}
 
@@ -186,8 +191,9 @@ def raw_baseline(dsn: str) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", choices=["all", "full", "batch", "tiny"], default="all",
-                        help="which run (default: all three)")
+    parser.add_argument(
+        "--only", choices=["all", "full", "batch", "tiny"], default="all", help="which run (default: all three)"
+    )
     parser.add_argument("--profile", default="full", help="profile of the 'full' run")
     parser.add_argument("--batches", type=int, default=None, help="--batches of the 'full' run (a quick check)")
     parser.add_argument("--target", default="standalone", help="standalone, or an AquaMind version (cb41030, c6cd7d5)")
@@ -196,7 +202,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--batch-start", default="2023-01-01", help="--start-date of the 900-day batch")
     parser.add_argument("--dsn", default=None, help="a database on the server to use (default: the embedded cluster)")
-    parser.add_argument("--database", default="aquasql_bench_full", help="name of the scratch databases (+ _batch, _tiny)")
+    parser.add_argument(
+        "--database", default="aquasql_bench_full", help="name of the scratch databases (+ _batch, _tiny)"
+    )
     parser.add_argument("--no-baseline", action="store_true", help="skip the raw insert baseline")
     args = parser.parse_args()
 
@@ -237,8 +245,9 @@ def main() -> None:
             comparable = False
         else:
             measured, what = run.seconds, f"{run.name} profile, end to end"
-        verdict = "n/a" if measured is None or not comparable else \
-            ("met" if measured <= TARGETS[run.name] else "MISSED")
+        verdict = (
+            "n/a" if measured is None or not comparable else ("met" if measured <= TARGETS[run.name] else "MISSED")
+        )
         shown = "?" if measured is None else f"{measured:.1f}"
         ratio = f"; ratio to raw {total / run.seconds / raw:.2f}" if raw else ""
         print(f"  {what:<44} {shown:>7} s  target ≤ {TARGETS[run.name]:.0f} s: {verdict}{ratio}")
@@ -263,8 +272,11 @@ def report(run: Run, args, raw: float | None) -> None:
     if raw:
         print(f"  raw baseline (same server): {raw:,.0f} rows/s; ratio {total / run.seconds / raw:.2f}")
     print(f"  peak memory of the CLI process: {run.cli_peak_kib / 1024:.0f} MB")
-    server = "not measured (server not on this machine)" if run.server_peak_kib is None \
+    server = (
+        "not measured (server not on this machine)"
+        if run.server_peak_kib is None
         else f"{run.server_peak_kib / 1024:,.0f} MB (sum of Pss of its processes, sampled every second)"
+    )
     print(f"  peak memory of the server: {server}")
 
 

@@ -1,40 +1,92 @@
 #!/usr/bin/env bash
-# The test suite: sqlfluff lint, pgTAP (with and without TimescaleDB), pytest.
+# The test suite: lint (ruff, sqlfluff), pgTAP (with and without TimescaleDB), pytest.
+#
+#   scripts/test.sh           everything
+#   scripts/test.sh --quick   the inner loop: ruff, pgTAP with TimescaleDB, pytest without the
+#                             tests marked slow (sqlfluff, pgTAP without TimescaleDB and the slow
+#                             end-to-end runs are left to the whole suite)
+#
 # Runs against a throwaway embedded cluster of its own; needs scripts/setup.sh to have run.
+# The template databases (tests/python/templates.py) are made once and copied by every pgTAP
+# file and pytest module; pgTAP files run two at a time, each in a fresh copy.
 set -euo pipefail
 REPO_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 VENV_DIR=${AQUASQL_VENV:-$REPO_DIR/.venv}
 export PATH="$VENV_DIR/bin:$PATH"
 cd "$REPO_DIR"
 
-log() { printf '\n==> %s\n' "$*"; }
+quick=false
+case "${1:-}" in
+  --quick) quick=true ;;
+  "") ;;
+  *) echo "usage: scripts/test.sh [--quick]" >&2; exit 2 ;;
+esac
 
-log "sqlfluff lint sql/ migrations/"
-sqlfluff lint --processes 2 sql/ migrations/
+log() { printf '\n==> %s (%d s)\n' "$*" "$SECONDS"; }
+
+log "ruff"
+ruff check --quiet .
+ruff format --check --quiet .
+
+lint_log=$(mktemp)
+if ! $quick; then
+  # sqlfluff takes a minute of one core: it runs beside the cluster's start and the templates
+  sqlfluff lint --processes 1 sql/ migrations/ tests/pgtap/ >"$lint_log" 2>&1 &
+  lint_pid=$!
+fi
 
 # A throwaway cluster that its unprivileged owner can reach (CI runs as root).
 export AQUASQL_HOME=$(mktemp -d /tmp/aquasql-tests.XXXXXX)
 chmod 755 "$AQUASQL_HOME"
 unset DATABASE_URL PGHOST PGHOSTADDR PGPORT PGDATABASE PGUSER PGSERVICE
-cleanup() { aquasql db stop >/dev/null 2>&1 || true; rm -rf "$AQUASQL_HOME"; }
+cleanup() { aquasql db stop >/dev/null 2>&1 || true; rm -rf "$AQUASQL_HOME" "$lint_log"; }
 trap cleanup EXIT
 dsn=$(aquasql db start 2>/dev/null)
-base=${dsn%/*}
-export AQUASQL_TEST_ADMIN_DSN="$base/postgres"
+export AQUASQL_TEST_ADMIN_DSN="${dsn%/*}/postgres"
 
-pgtap_total=0
-for mode in on off; do
-  db="pgtap_timescaledb_$mode"
-  psql -q "$AQUASQL_TEST_ADMIN_DSN" -c "CREATE DATABASE $db"
-  aquasql migrate --dsn "$base/$db" --timescaledb "$mode" >/dev/null
-  psql -q "$base/$db" -c "CREATE EXTENSION IF NOT EXISTS pgtap"
-  log "pgTAP, TimescaleDB $mode"
-  out=$(pg_prove --dbname "$base/$db" tests/pgtap/*.test.sql 2>&1) || { echo "$out"; exit 1; }
-  echo "$out" | tail -n 3
-  count=$(echo "$out" | sed -n 's/.*Tests=\([0-9]*\).*/\1/p')
-  pgtap_total=$((pgtap_total + ${count:-0}))
-done
-echo "pgTAP assertions run: $pgtap_total"
+log "template databases (migrated, and the tiny history seeded), TimescaleDB on and off"
+templates=$(python tests/python/templates.py make "$AQUASQL_TEST_ADMIN_DSN")
+while IFS= read -r line; do export "${line?}"; done <<<"$templates"
+
+if ! $quick; then
+  log "sqlfluff lint sql/ migrations/ tests/pgtap/"
+  wait "$lint_pid" || { cat "$lint_log"; exit 1; }
+fi
+
+modes=(on off)
+$quick && modes=(on)
+log "pgTAP, TimescaleDB ${modes[*]}: each file in a copy of the migrated template, two at a time"
+jobs_file=$(mktemp)
+for mode in "${modes[@]}"; do
+  for file in tests/pgtap/*.test.sql; do echo "$mode $file"; done
+done >"$jobs_file"
+export PGTAP_OUT=$(mktemp -d)
+# shellcheck disable=SC2016 # expanded by the job's own shell
+xargs -P 2 -L 1 bash -c '
+  mode=$1 file=$2 name=tap_${mode}_$(basename "$file" .test.sql)
+  template_var=AQUASQL_TEST_TEMPLATE_MIGRATED_${mode^^}
+  psql -X -q "$AQUASQL_TEST_ADMIN_DSN" -c "CREATE DATABASE $name TEMPLATE ${!template_var}"
+  db="${AQUASQL_TEST_ADMIN_DSN%/*}/$name"
+  psql -X -q "$db" -c "CREATE EXTENSION IF NOT EXISTS pgtap" >/dev/null
+  if pg_prove --dbname "$db" "$file" >"$PGTAP_OUT/$name.log" 2>&1; then status=ok; else status=FAILED; fi
+  tests=$(sed -n "s/.*Tests=\([0-9]*\).*/\1/p" "$PGTAP_OUT/$name.log")
+  echo "$status ${tests:-0} TimescaleDB $mode $file"
+  psql -X -q "$AQUASQL_TEST_ADMIN_DSN" -c "DROP DATABASE $name"
+' _ <"$jobs_file" | tee "$PGTAP_OUT/summary"
+rm -f "$jobs_file"
+if grep -q '^FAILED' "$PGTAP_OUT/summary"; then
+  for f in $(grep '^FAILED' "$PGTAP_OUT/summary" | awk '{print "tap_" $4 "_" $5}' | sed 's#tests/pgtap/##; s#\.test\.sql##'); do
+    cat "$PGTAP_OUT/$f.log"
+  done
+  exit 1
+fi
+echo "pgTAP assertions run: $(awk '{n += $2} END {print n}' "$PGTAP_OUT/summary") in $(wc -l <"$PGTAP_OUT/summary") files"
+rm -rf "$PGTAP_OUT"
 
 log "pytest"
-pytest tests/python
+if $quick; then
+  pytest -q -m "not slow" tests/python
+else
+  pytest -q tests/python
+fi
+log "done"

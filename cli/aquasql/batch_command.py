@@ -8,29 +8,34 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from . import generate
+from . import generate, run_progress
 from .connection import resolve_dsn
 from .console import out, reports_errors
 from .load import load_batches
 from .options import Dsn
-from . import run_progress
 from .run_options import FIRST_DATE, MAX_DAYS, MAX_EGGS, Profile, Seed, WithIndividuals, Workers
 from .seed_command import prepared_connection
 from .sqlcall import step
 
 
 def _start_date(value: dt.datetime) -> dt.datetime:
-    today = dt.datetime.now(dt.timezone.utc).date()
+    today = dt.datetime.now(dt.UTC).date()
     if not FIRST_DATE <= value.date() <= today:
-        raise typer.BadParameter(f"must lie between {FIRST_DATE} and today ({today}): a batch's history starts "
-                                 f"in 2000 or later and no later than the run date, got {value.date()}")
+        raise typer.BadParameter(
+            f"must lie between {FIRST_DATE} and today ({today}): a batch's history starts "
+            f"in 2000 or later and no later than the run date, got {value.date()}"
+        )
     return value
 
 
 @reports_errors
 def batch(
-    start_date: Annotated[dt.datetime, typer.Option("--start-date", formats=["%Y-%m-%d"], callback=_start_date,
-                                                    help="Egg delivery date (2000 to today).")],
+    start_date: Annotated[
+        dt.datetime,
+        typer.Option(
+            "--start-date", formats=["%Y-%m-%d"], callback=_start_date, help="Egg delivery date (2000 to today)."
+        ),
+    ],
     eggs: Annotated[int, typer.Option(min=1, max=MAX_EGGS, help="Eggs delivered.")] = 3_500_000,
     geography: Annotated[str, typer.Option(help="Geography of the station and sea area.")] = "Faroe Islands",
     days: Annotated[int, typer.Option(min=1, max=MAX_DAYS, help="Days of history from the start date.")] = 200,
@@ -45,10 +50,16 @@ def batch(
     Replaces any batches already in the database; the infrastructure is created if missing.
     Interrupted, the same command run again goes on from where it stopped.
     """
-    spec = generate.RunSpec(profile, seed, start_date.date() + dt.timedelta(days=days - 1),
-                            batches=1, replace=True)
-    options = {"start_date": start_date.date().isoformat(), "eggs": eggs, "geography": geography, "days": days,
-               "seed": seed, "profile": profile, "with_individuals": with_individuals}
+    spec = generate.RunSpec(profile, seed, start_date.date() + dt.timedelta(days=days - 1), batches=1, replace=True)
+    options = {
+        "start_date": start_date.date().isoformat(),
+        "eggs": eggs,
+        "geography": geography,
+        "days": days,
+        "seed": seed,
+        "profile": profile,
+        "with_individuals": with_individuals,
+    }
     with prepared_connection(dsn, spec, "batch", geography=geography) as conn:
         # batch always replaces: an unfinished run of another command is started over
         resume = run_progress.resumable(conn, "batch", options, replace=False, plans=False)
@@ -67,8 +78,7 @@ def batch(
 
 
 def print_batch_summary(conn) -> None:
-    table = Table("day", "date", "stage", "fish", "mean weight g", "biomass kg", "feed kg (to date)",
-                  title="Batch")
+    table = Table("day", "date", "stage", "fish", "mean weight g", "biomass kg", "feed kg (to date)", title="Batch")
     rows = conn.execute(
         """
         WITH daily AS (

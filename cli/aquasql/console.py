@@ -3,10 +3,10 @@
 import contextlib
 import functools
 import os
+import sys
 import threading
 import time
-import sys
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 import typer
 from rich.console import Console
@@ -114,8 +114,14 @@ class Tally:
         if err.quiet:
             return self
         if err.is_terminal:
-            self._bar = Progress(TextColumn(f"  {self.label}"), BarColumn(), MofNCompleteColumn(),
-                                 TimeElapsedColumn(), console=err, transient=False)
+            self._bar = Progress(
+                TextColumn(f"  {self.label}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=err,
+                transient=False,
+            )
             self._bar.start()
             self._task = self._bar.add_task(self.label, total=self.total)
         else:

@@ -1,6 +1,6 @@
 """`aquasql db …`: the embedded PostgreSQL cluster."""
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -19,7 +19,7 @@ app = typer.Typer(
 @reports_errors
 def start(
     port: Annotated[
-        Optional[int], typer.Option(help="Port on 127.0.0.1. Default: the last one used, else a free one.")
+        int | None, typer.Option(help="Port on 127.0.0.1. Default: the last one used, else a free one.")
     ] = None,
 ):
     """Create (initdb) and start the embedded cluster; print its DSN."""
@@ -72,8 +72,9 @@ def timescaledb_edition(conn) -> str:
         license_ = conn.execute("SHOW timescaledb.license").fetchone()[0]
         return f"{'Apache' if license_ == 'apache' else 'Community'} {row[0]}"
     preloaded = conn.execute("SELECT current_setting('shared_preload_libraries')").fetchone()[0]
-    available = conn.execute("SELECT default_version FROM pg_available_extensions"
-                             " WHERE name = 'timescaledb'").fetchone()
+    available = conn.execute(
+        "SELECT default_version FROM pg_available_extensions WHERE name = 'timescaledb'"
+    ).fetchone()
     if available and "timescaledb" in preloaded:
         return f"{EmbeddedCluster().timescaledb_edition_on_disk()} {available[0]} (not created in this database yet)"
     return "none"

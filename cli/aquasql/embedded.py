@@ -188,13 +188,16 @@ class EmbeddedCluster:
     def check_data_dir(self) -> None:
         """Refuse a data directory that is not ours to use, before touching anything."""
         if self.home.exists() and not self.home.is_dir():
-            raise AquasqlError(f"AQUASQL_HOME {self.home} exists and is not a directory",
-                               "point AQUASQL_HOME at a directory")
+            raise AquasqlError(
+                f"AQUASQL_HOME {self.home} exists and is not a directory", "point AQUASQL_HOME at a directory"
+            )
         if not self.data_dir.exists():
             return
         if not self.data_dir.is_dir():
-            raise AquasqlError(f"the data directory {self.data_dir} exists and is not a directory",
-                               "remove it or choose another AQUASQL_HOME")
+            raise AquasqlError(
+                f"the data directory {self.data_dir} exists and is not a directory",
+                "remove it or choose another AQUASQL_HOME",
+            )
         if not self.is_initialised():
             if any(self.data_dir.iterdir()):
                 raise AquasqlError(
@@ -228,8 +231,9 @@ class EmbeddedCluster:
                 )
             return self.dsn()
         if port is not None and port_in_use(port):
-            raise AquasqlError(f"port {port} on 127.0.0.1 is already in use",
-                               "choose another --port, or omit it to pick a free one")
+            raise AquasqlError(
+                f"port {port} on 127.0.0.1 is already in use", "choose another --port, or omit it to pick a free one"
+            )
         chosen = port or self.port()
         if chosen is None or port_in_use(chosen):
             chosen = free_port()
@@ -262,10 +266,21 @@ class EmbeddedCluster:
 
     def _initdb(self) -> None:
         self._prepare_home()
-        out = self._run([
-            str(self.bindir / "initdb"), "-D", str(self.data_dir), "-U", SUPERUSER,
-            "-A", "trust", "-E", "UTF8", "--locale=C", "--no-instructions",
-        ])
+        out = self._run(
+            [
+                str(self.bindir / "initdb"),
+                "-D",
+                str(self.data_dir),
+                "-U",
+                SUPERUSER,
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--locale=C",
+                "--no-instructions",
+            ]
+        )
         if out.returncode != 0:
             raise AquasqlError(f"initdb failed for {self.data_dir}: {out.stderr.strip() or out.stdout.strip()}")
         conf = self.data_dir / "postgresql.conf"
@@ -283,10 +298,19 @@ class EmbeddedCluster:
 
     def _pg_ctl_start(self) -> None:
         self._prepare_home()
-        out = self._run([
-            str(self.bindir / "pg_ctl"), "start", "-D", str(self.data_dir),
-            "-l", str(self.log_file), "-w", "-t", "60",
-        ])
+        out = self._run(
+            [
+                str(self.bindir / "pg_ctl"),
+                "start",
+                "-D",
+                str(self.data_dir),
+                "-l",
+                str(self.log_file),
+                "-w",
+                "-t",
+                "60",
+            ]
+        )
         if out.returncode != 0:
             tail = ""
             if self.log_file.is_file():

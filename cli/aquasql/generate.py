@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Optional
 
 import psycopg
 
@@ -18,9 +17,9 @@ class RunSpec:
     profile: str
     seed: int
     as_of: dt.date
-    batches: Optional[int] = None
-    stagger: Optional[int] = None
-    saturation: Optional[float] = None
+    batches: int | None = None
+    stagger: int | None = None
+    saturation: float | None = None
     replace: bool = False
 
 
@@ -45,16 +44,20 @@ def known_geographies(conn: psycopg.Connection) -> dict[str, list[str]]:
     return found
 
 
-def check_profile(conn: psycopg.Connection, profile: str, geography: Optional[str] = None) -> None:
+def check_profile(conn: psycopg.Connection, profile: str, geography: str | None = None) -> None:
     known = known_geographies(conn)
     if not known:  # sql/ in an unexpected layout: the planner checks it all the same
         return
     if profile not in known:
-        raise AquasqlUsageError(f"unknown profile {profile!r} (--profile)",
-                                f"known profiles: {', '.join(sorted(known))} (see: aquasql profiles)")
+        raise AquasqlUsageError(
+            f"unknown profile {profile!r} (--profile)",
+            f"known profiles: {', '.join(sorted(known))} (see: aquasql profiles)",
+        )
     if geography is not None and geography not in known[profile]:
-        raise AquasqlUsageError(f"profile {profile!r} has no geography {geography!r} (--geography)",
-                                f"its geographies: {', '.join(known[profile])}")
+        raise AquasqlUsageError(
+            f"profile {profile!r} has no geography {geography!r} (--geography)",
+            f"its geographies: {', '.join(known[profile])}",
+        )
 
 
 # Infrastructure and master data take their ids from identity sequences, which a rolled-back

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import Optional
 
 import psycopg
 
-from . import generate
+from . import generate, orchestrate, run_progress
 from .console import err
 from .errors import AquasqlError
-from . import run_progress
-from . import orchestrate
 from .orchestrate import GenerationResult, SuspendedKey, build_indexes, generate_batches
 from .sqlcall import finish_phase, record_phase, step, timed_phase
 
@@ -21,8 +18,14 @@ from .sqlcall import finish_phase, record_phase, step, timed_phase
 # cross-batch steps write, whose keys and indexes wait for them (aquasql.cross_batch_tables()).
 
 
-def load_batches(conn, dsn: str, workers: int, with_individuals: bool, resume: Optional[run_progress.Run] = None,
-                 restart: Optional[tuple[str, dict]] = None) -> GenerationResult:
+def load_batches(
+    conn,
+    dsn: str,
+    workers: int,
+    with_individuals: bool,
+    resume: run_progress.Run | None = None,
+    restart: tuple[str, dict] | None = None,
+) -> GenerationResult:
     """Generate the plan's batches and the cross-batch steps, keys and indexes set aside meanwhile.
 
     resume: an interrupted run of the same command, whose batches written stay and are not
@@ -35,8 +38,10 @@ def load_batches(conn, dsn: str, workers: int, with_individuals: bool, resume: O
     todo = [b for b in planned if not resume or b not in resume.loaded]
     cross_batch_pending = not (resume and resume.cross_batch_done)
     if resume:
-        err.print(f"  going on with the interrupted run: {len(planned) - len(todo)} of {len(planned)} batches "
-                  "were written" + ("" if cross_batch_pending else ", and the cross-batch steps"))
+        err.print(
+            f"  going on with the interrupted run: {len(planned) - len(todo)} of {len(planned)} batches "
+            "were written" + ("" if cross_batch_pending else ", and the cross-batch steps")
+        )
     result = GenerationResult()
     if todo or cross_batch_pending:
         label = "generated rows cleared, " if not resume else ""
@@ -65,11 +70,14 @@ def load_batches(conn, dsn: str, workers: int, with_individuals: bool, resume: O
     total = sum(result.rows.values())
     for family, n in sorted(result.rows.items(), key=lambda kv: -kv[1]):
         err.print(f"    {n:>12,} {family}")
-    err.print(f"  {len(todo)} batches, {total:,} rows: batches loaded in {result.seconds:.1f} s "
-              f"({total / max(result.seconds, 1e-9):,.0f} rows/s, {workers} worker(s)), "
-              f"whole step with keys and indexes {time.perf_counter() - started:.1f} s")
+    err.print(
+        f"  {len(todo)} batches, {total:,} rows: batches loaded in {result.seconds:.1f} s "
+        f"({total / max(result.seconds, 1e-9):,.0f} rows/s, {workers} worker(s)), "
+        f"whole step with keys and indexes {time.perf_counter() - started:.1f} s"
+    )
     # the growth-analysis rollups, from the rows just loaded
     from .rollups import build as build_rollups
+
     build_rollups(conn)
     return result
 
@@ -90,7 +98,8 @@ def finish_with_indexes(conn, dsn: str, workers: int, result: GenerationResult) 
     """
     suspended = conn.execute(
         "SELECT index_name, table_name::oid IN (SELECT to_regclass(t)::oid FROM aquasql.cross_batch_tables() AS t)"
-        " FROM aquasql.suspended_index ORDER BY 1").fetchall()
+        " FROM aquasql.suspended_index ORDER BY 1"
+    ).fetchall()
     beside = [name for name, cross_batch in suspended if not cross_batch]
     after = [name for name, cross_batch in suspended if cross_batch]
     if workers < 2 or not beside:
@@ -98,10 +107,13 @@ def finish_with_indexes(conn, dsn: str, workers: int, result: GenerationResult) 
             finish_cross_batch(conn, result)
         restore_indexes(conn, dsn, workers)
         return
-    written = {oid for (oid,) in conn.execute(
-        "SELECT to_regclass(t)::oid FROM aquasql.cross_batch_tables() AS t")}
-    beside_tables = {oid for (oid,) in conn.execute(
-        "SELECT DISTINCT table_name::oid FROM aquasql.suspended_index WHERE index_name = ANY(%s)", [beside])}
+    written = {oid for (oid,) in conn.execute("SELECT to_regclass(t)::oid FROM aquasql.cross_batch_tables() AS t")}
+    beside_tables = {
+        oid
+        for (oid,) in conn.execute(
+            "SELECT DISTINCT table_name::oid FROM aquasql.suspended_index WHERE index_name = ANY(%s)", [beside]
+        )
+    }
     # the keys of the tables whose indexes are built beside: validated first, before those indexes
     early_keys = tuple(k for k in suspended_keys(conn) if not k.tables & written and k.tables & beside_tables)
     started = time.perf_counter()
@@ -115,9 +127,14 @@ def finish_with_indexes(conn, dsn: str, workers: int, result: GenerationResult) 
         builder.add(after, first=True)
         builder.grow(min(workers, len(suspended)))
     # the phases add up to the run: this one counts from the end of the cross-batch steps
-    finish_phase(f"validating {len(early_keys)} foreign keys and building {len(suspended)} set-aside indexes, "
-                 "after the cross-batch steps", after_steps)
-    err.print(f"    keys and indexes took {time.perf_counter() - started:.1f} s from the start of the cross-batch steps")
+    finish_phase(
+        f"validating {len(early_keys)} foreign keys and building {len(suspended)} set-aside indexes, "
+        "after the cross-batch steps",
+        after_steps,
+    )
+    err.print(
+        f"    keys and indexes took {time.perf_counter() - started:.1f} s from the start of the cross-batch steps"
+    )
 
 
 def finish_cross_batch(conn, result: GenerationResult) -> None:
@@ -170,11 +187,13 @@ INNER JOIN sized AS z ON s.table_name = z.table_name
 
 
 def suspended_keys(conn) -> list[SuspendedKey]:
-    return [SuspendedKey(table, name, frozenset(t for t in (oid, referenced) if t is not None), int(size))
-            for table, name, oid, referenced, size in conn.execute(SUSPENDED_KEYS)]
+    return [
+        SuspendedKey(table, name, frozenset(t for t in (oid, referenced) if t is not None), int(size))
+        for table, name, oid, referenced, size in conn.execute(SUSPENDED_KEYS)
+    ]
 
 
-def restore_foreign_keys(conn, dsn: Optional[str] = None, workers: int = 1, phase: bool = True) -> None:
+def restore_foreign_keys(conn, dsn: str | None = None, workers: int = 1, phase: bool = True) -> None:
     """Re-add the suspended keys: from `workers` sessions when a DSN is given, else on conn."""
     if dsn is None:
         with step(conn, "restoring and validating foreign keys", phase=phase):
@@ -186,7 +205,7 @@ def restore_foreign_keys(conn, dsn: Optional[str] = None, workers: int = 1, phas
             orchestrate.restore_keys_in_parallel(dsn, keys, workers)
 
 
-def restore_indexes(conn, dsn: Optional[str] = None, workers: int = 1) -> None:
+def restore_indexes(conn, dsn: str | None = None, workers: int = 1) -> None:
     """Build the set-aside indexes: from `workers` sessions when a DSN is given, else on conn."""
     names = [r[0] for r in conn.execute("SELECT index_name FROM aquasql.suspended_index ORDER BY 1")]
     if not names:
@@ -198,7 +217,7 @@ def restore_indexes(conn, dsn: Optional[str] = None, workers: int = 1) -> None:
             build_indexes(dsn, names, workers)
 
 
-def restore_interrupted_load(conn: psycopg.Connection, dsn: Optional[str] = None, workers: int = 1) -> None:
+def restore_interrupted_load(conn: psycopg.Connection, dsn: str | None = None, workers: int = 1) -> None:
     """Give back the keys and indexes an interrupted load left set aside (from `workers` sessions given a DSN)."""
     interrupted = conn.execute(
         "SELECT (SELECT count(*) FROM aquasql.suspended_constraint) + (SELECT count(*) FROM aquasql.suspended_index)"
@@ -217,7 +236,6 @@ def check_generated_properties(conn, live: bool = True, phase: bool = True) -> N
         ).fetchall()
     if broken:
         raise AquasqlError(
-            "the generated data breaks aquasql's guarantees: "
-            + "; ".join(f"{prop}: {n:,} rows" for prop, n in broken),
+            "the generated data breaks aquasql's guarantees: " + "; ".join(f"{prop}: {n:,} rows" for prop, n in broken),
             "this is a bug in aquasql: please report it with the command you ran",
         )

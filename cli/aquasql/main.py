@@ -3,11 +3,11 @@
 import typer
 
 from . import __version__, db_commands
+from .batch_command import batch
 from .migrate_command import migrate
 from .profiles_command import profiles
 from .render_command import render
 from .rollups import refresh
-from .batch_command import batch
 from .seed_command import plan, seed
 from .status_command import status
 from .verify_command import verify

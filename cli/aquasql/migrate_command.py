@@ -23,8 +23,10 @@ def migrate(
     status: Annotated[bool, typer.Option("--status", help="List applied and pending files; change nothing.")] = False,
     timescaledb: Annotated[
         str,
-        typer.Option(help="auto: use TimescaleDB when the server has it; on: require it; off: plain tables.",
-                     callback=_timescaledb_mode),
+        typer.Option(
+            help="auto: use TimescaleDB when the server has it; on: require it; off: plain tables.",
+            callback=_timescaledb_mode,
+        ),
     ] = "auto",
     aquamind_version: AquamindVersion = None,
 ):

@@ -58,7 +58,7 @@ class ScriptFile:
     version: int | None = None
 
     @classmethod
-    def load(cls, path: Path, version: int | None = None) -> "ScriptFile":
+    def load(cls, path: Path, version: int | None = None) -> ScriptFile:
         return cls(path.name, path, hashlib.sha256(path.read_bytes()).hexdigest(), version)
 
     def text(self) -> str:
@@ -70,8 +70,9 @@ def numbered_files(directory: Path) -> list[ScriptFile]:
     for path in sorted(directory.glob("*.sql")):
         match = MIGRATION_NAME.match(path.name)
         if not match:
-            raise AquasqlError(f"migration file name {path.name} does not match NNNN_name.sql",
-                               f"rename it in {directory}")
+            raise AquasqlError(
+                f"migration file name {path.name} does not match NNNN_name.sql", f"rename it in {directory}"
+            )
         version = int(match.group(1))
         if version in found:
             raise AquasqlError(f"two migrations share version {version:04d}: {found[version].name}, {path.name}")
@@ -89,6 +90,7 @@ def discover_sql(directory: Path | None = None) -> list[ScriptFile]:
 
 
 # -- AquaMind versions ----------------------------------------------------------------------
+
 
 def aquamind_dir() -> Path:
     return migrations_dir() / "aquamind"
@@ -140,6 +142,7 @@ def check_version(version: str) -> str:
 @dataclass(frozen=True)
 class Target:
     """The database's public schema as aquasql sees it."""
+
     kind: str  # 'standalone': aquasql builds AquaMind's schema; 'aquamind': AquaMind's migrations made it
     version: str
     built: bool  # the public schema is in place (standalone: all its files applied)
@@ -174,6 +177,7 @@ def version_mismatch(found: set[tuple[str, str]]) -> AquasqlError:
 
 
 # -- the runner -----------------------------------------------------------------------------
+
 
 @dataclass
 class MigrationState:
@@ -304,12 +308,12 @@ class Migrator:
         if not schema_exists and not can_create_db:
             raise AquasqlError(
                 f"role {ident(user)} may not create schemas in database {ident(db)}",
-                f'connect as the database owner, or have a superuser run: GRANT CREATE ON DATABASE {ident(db)} TO {ident(user)}',
+                f"connect as the database owner, or have a superuser run: GRANT CREATE ON DATABASE {ident(db)} TO {ident(user)}",
             )
         if state.aquamind_pending and not can_create_public:
             raise AquasqlError(
                 f"role {ident(user)} may not create tables in schema public of database {ident(db)}",
-                f'have the owner run: GRANT CREATE ON SCHEMA public TO {ident(user)}',
+                f"have the owner run: GRANT CREATE ON SCHEMA public TO {ident(user)}",
             )
         if state.target.kind == "aquamind":
             # a bulk load sets AquaMind's keys and indexes aside and puts them back: that takes the owner
@@ -324,8 +328,9 @@ class Migrator:
                 )
             return "off"  # aquasql creates no extension in a database AquaMind manages
         mode = self.timescaledb
-        ts_ready = self._check_extension("timescaledb", user, db, superuser, can_create_db,
-                                         required=mode == "on", needs_preload=True)
+        ts_ready = self._check_extension(
+            "timescaledb", user, db, superuser, can_create_db, required=mode == "on", needs_preload=True
+        )
         if mode == "auto":
             mode = "on" if ts_ready else "off"
         return mode
@@ -334,21 +339,26 @@ class Migrator:
         q = self.conn.execute
         if q("SELECT 1 FROM pg_extension WHERE extname = %s", [name]).fetchone():
             return True
-        row = q(
-            "SELECT bool_or(trusted) FROM pg_available_extension_versions WHERE name = %s", [name]
-        ).fetchone()
+        row = q("SELECT bool_or(trusted) FROM pg_available_extension_versions WHERE name = %s", [name]).fetchone()
         problem = None
         if row[0] is None:
             problem = f"the server has no {name} extension installed"
-            hint = "run scripts/setup.sh on the server" if name == "timescaledb" else \
-                "install the server's contrib package (postgresql-contrib)"
+            hint = (
+                "run scripts/setup.sh on the server"
+                if name == "timescaledb"
+                else "install the server's contrib package (postgresql-contrib)"
+            )
         elif not (superuser or (row[0] and can_create_db)):
             problem = f"role {ident(user)} may not create extension {name} in database {ident(db)}"
-            hint = f'have a superuser run: CREATE EXTENSION {name}; in database {ident(db)}, then run migrate again'
-        elif needs_preload and not q(
-            # a preloaded library registers its settings at server start, visible to every role
-            "SELECT EXISTS (SELECT 1 FROM pg_settings WHERE name LIKE %s)", [name + ".%"]
-        ).fetchone()[0]:
+            hint = f"have a superuser run: CREATE EXTENSION {name}; in database {ident(db)}, then run migrate again"
+        elif (
+            needs_preload
+            and not q(
+                # a preloaded library registers its settings at server start, visible to every role
+                "SELECT EXISTS (SELECT 1 FROM pg_settings WHERE name LIKE %s)",
+                [name + ".%"],
+            ).fetchone()[0]
+        ):
             problem = f"{name} is installed but not in shared_preload_libraries"
             hint = f"add shared_preload_libraries = '{name}' to postgresql.conf and restart the server"
         if problem and required:
@@ -383,9 +393,11 @@ class Migrator:
             for migration in state.pending:
                 if on_step:
                     on_step(migration)
-                self._apply(migration, "INSERT INTO aquasql.schema_migrations (version, name, checksum)"
-                                       " VALUES (%s, %s, %s)", [migration.version, migration.name,
-                                                                migration.checksum])
+                self._apply(
+                    migration,
+                    "INSERT INTO aquasql.schema_migrations (version, name, checksum) VALUES (%s, %s, %s)",
+                    [migration.version, migration.name, migration.checksum],
+                )
             self.conn.execute(
                 "INSERT INTO aquasql.target (kind, aquamind_version) VALUES (%s, %s)"
                 " ON CONFLICT (singleton) DO UPDATE SET kind = excluded.kind,"
@@ -395,25 +407,27 @@ class Migrator:
             for script in state.sql_pending:
                 if on_step:
                     on_step(script)
-                self._apply(script, "INSERT INTO aquasql.sql_files (name, checksum) VALUES (%s, %s)"
-                                    " ON CONFLICT (name) DO UPDATE SET checksum = excluded.checksum,"
-                                    " applied_at = now()", [script.name, script.checksum])
+                self._apply(
+                    script,
+                    "INSERT INTO aquasql.sql_files (name, checksum) VALUES (%s, %s)"
+                    " ON CONFLICT (name) DO UPDATE SET checksum = excluded.checksum,"
+                    " applied_at = now()",
+                    [script.name, script.checksum],
+                )
             return state.aquamind_pending + state.pending, state.sql_pending, mode
 
     def _build_aquamind_schema(self, version: str, files: list[ScriptFile], mode: str, on_step) -> None:
         """AquaMind's public schema at `version`, file by file, then its django_migrations rows."""
         if mode == "on":
             self.conn.execute("CREATE EXTENSION IF NOT EXISTS timescaledb")
-        record = ("INSERT INTO aquasql.aquamind_schema_file (path, checksum) VALUES (%s, %s)")
+        record = "INSERT INTO aquasql.aquamind_schema_file (path, checksum) VALUES (%s, %s)"
         for script in files:
             if on_step:
                 on_step(script)
             self._apply(script, record, [aquamind_path(script), script.checksum])
         with self.conn.transaction():
             # applied = the version's own date, so every build of the same version is identical
-            with self.conn.cursor().copy(
-                "COPY public.django_migrations (app, name, applied) FROM STDIN"
-            ) as copy:
+            with self.conn.cursor().copy("COPY public.django_migrations (app, name, applied) FROM STDIN") as copy:
                 for app, name in django_rows(version):
                     copy.write_row((app, name, VERSION_DATES[version]))
 
@@ -434,4 +448,3 @@ class Migrator:
 
 # The AquaMind versions' commit dates, written as django_migrations.applied.
 VERSION_DATES = {"cb41030": "2026-03-25 00:00:00+00", "c6cd7d5": "2025-11-18 00:00:00+00"}
-

@@ -1,11 +1,11 @@
 """Options shared by every command that talks to a database."""
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 Dsn = Annotated[
-    Optional[str],
+    str | None,
     typer.Option(
         "--dsn",
         help="PostgreSQL connection string. Default: $DATABASE_URL, then the standard PG* variables, "
@@ -14,7 +14,8 @@ Dsn = Annotated[
     ),
 ]
 
-def _aquamind_version(value: Optional[str]) -> Optional[str]:
+
+def _aquamind_version(value: str | None) -> str | None:
     from .migrations import supported_versions  # the versions are the folders of migrations/aquamind
 
     if value is not None and value not in (known := supported_versions()):
@@ -23,7 +24,7 @@ def _aquamind_version(value: Optional[str]) -> Optional[str]:
 
 
 AquamindVersion = Annotated[
-    Optional[str],
+    str | None,
     typer.Option(
         "--aquamind-version",
         callback=_aquamind_version,

@@ -51,8 +51,14 @@ def generate_batches(dsn: str, batch_ids: list[int], workers: int, with_individu
     started = time.perf_counter()
 
     with Progress(
-        TextColumn("  generating batches"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        TextColumn("{task.fields[rows]:,} rows"), console=err, transient=False, disable=is_quiet(),
+        TextColumn("  generating batches"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[rows]:,} rows"),
+        console=err,
+        transient=False,
+        disable=is_quiet(),
     ) as progress:
         task = progress.add_task("batches", total=len(batch_ids), rows=0)
         last_line = [started]
@@ -65,8 +71,10 @@ def generate_batches(dsn: str, batch_ids: list[int], workers: int, with_individu
             last_line[0] = now
             elapsed = now - started
             eta = elapsed / done * (total - done) if done else 0
-            err.print(f"  generating batches: {done}/{total}, {rows:,} rows, {rows / max(elapsed, 1e-9):,.0f} rows/s, "
-                      f"ETA {eta:.0f} s")
+            err.print(
+                f"  generating batches: {done}/{total}, {rows:,} rows, {rows / max(elapsed, 1e-9):,.0f} rows/s, "
+                f"ETA {eta:.0f} s"
+            )
 
         def worker() -> None:
             try:
@@ -142,7 +150,7 @@ class IndexBuilder:
         self.failures: list[psycopg.Error] = []
         self.threads: list[threading.Thread] = []
 
-    def __enter__(self) -> "IndexBuilder":
+    def __enter__(self) -> IndexBuilder:
         self.tally.__enter__()
         return self
 
@@ -245,6 +253,7 @@ def restore_keys_in_parallel(dsn: str, keys: list[SuspendedKey], workers: int) -
     failures: list[psycopg.Error] = []
 
     with Tally("validating foreign keys", len(keys)) as tally:
+
         def restore() -> None:
             try:
                 with worker_session(dsn) as conn:
@@ -261,9 +270,12 @@ def restore_keys_in_parallel(dsn: str, keys: list[SuspendedKey], workers: int) -
         run_threads(restore, min(workers, len(keys)), on_interrupt=work.stop)
     if failures:
         first = server_error(failures[0], "restoring and validating foreign keys")
-        raise AquasqlError(first.message.replace(
-            "nothing was written", f"{tally.done} of {len(keys)} keys were restored, the others stay suspended"),
-            first.hint)
+        raise AquasqlError(
+            first.message.replace(
+                "nothing was written", f"{tally.done} of {len(keys)} keys were restored, the others stay suspended"
+            ),
+            first.hint,
+        )
 
 
 def run_threads(target, n: int, on_interrupt=None) -> None:

@@ -18,7 +18,13 @@ def profiles(dsn: Dsn = None):
         rows = cursor.fetchall()
     table = Table(*(c for c in columns if c != "description"))
     for row in rows:
-        table.add_row(*(f"{v:,}" if isinstance(v, int) else str(v) for c, v in zip(columns, row) if c != "description"))
+        table.add_row(
+            *(
+                f"{v:,}" if isinstance(v, int) else str(v)
+                for c, v in zip(columns, row, strict=True)
+                if c != "description"
+            )
+        )
     out.print(table)
     for row in rows:
         out.print(f"{row[0]}: {row[1]}")

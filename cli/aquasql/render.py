@@ -11,14 +11,21 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Optional
 
 import jinja2
 
 from . import __version__
 from .migrations import (
-    BOOKKEEPING, DEFAULT_AQUAMIND_VERSION, VERSION_DATES, ScriptFile, aquamind_files, aquamind_path,
-    check_version, discover_migrations, discover_sql, django_rows,
+    BOOKKEEPING,
+    DEFAULT_AQUAMIND_VERSION,
+    VERSION_DATES,
+    ScriptFile,
+    aquamind_files,
+    aquamind_path,
+    check_version,
+    discover_migrations,
+    discover_sql,
+    django_rows,
 )
 from .paths import resource_dir
 
@@ -28,17 +35,20 @@ class RenderSpec:
     profile: str
     seed: int
     as_of: dt.date
-    batches: Optional[int] = None
-    stagger: Optional[int] = None
-    saturation: Optional[float] = None
+    batches: int | None = None
+    stagger: int | None = None
+    saturation: float | None = None
     with_individuals: bool = False
     aquamind_version: str = DEFAULT_AQUAMIND_VERSION
     timescaledb: bool = True
 
     def seed_arguments(self) -> list[tuple[str, object]]:
         """aquasql.seed()'s named arguments: the given ones, in its parameter order."""
-        args: list[tuple[str, object]] = [("profile", self.profile), ("seed", self.seed),
-                                          ("as_of", self.as_of.isoformat())]
+        args: list[tuple[str, object]] = [
+            ("profile", self.profile),
+            ("seed", self.seed),
+            ("as_of", self.as_of.isoformat()),
+        ]
         for name in ("batches", "stagger", "saturation"):
             if getattr(self, name) is not None:
                 args.append((name, getattr(self, name)))
@@ -53,8 +63,7 @@ class RenderSpec:
                 parts.append(f"--{name} {getattr(self, name)}")
         if self.with_individuals:
             parts.append("--with-individuals")
-        parts += [f"--aquamind-version {self.aquamind_version}",
-                  f"--timescaledb {'on' if self.timescaledb else 'off'}"]
+        parts += [f"--aquamind-version {self.aquamind_version}", f"--timescaledb {'on' if self.timescaledb else 'off'}"]
         return " ".join(parts)
 
 
@@ -73,17 +82,23 @@ def sql_literal(value) -> str:
 class Part:
     """One file as the template sees it: name, text (ending in a newline), checksum, version, and
     the path the runner records (AquaMind's files: <version>/<file>)."""
+
     name: str
     text: str
     checksum: str
-    version: Optional[int]
+    version: int | None
     path: str
 
     @classmethod
-    def of(cls, script: ScriptFile, path: Optional[str] = None) -> "Part":
+    def of(cls, script: ScriptFile, path: str | None = None) -> Part:
         text = script.text()
-        return cls(script.name, text if text.endswith("\n") else text + "\n", script.checksum, script.version,
-                   path or script.name)
+        return cls(
+            script.name,
+            text if text.endswith("\n") else text + "\n",
+            script.checksum,
+            script.version,
+            path or script.name,
+        )
 
 
 def environment() -> jinja2.Environment:
@@ -101,20 +116,24 @@ def environment() -> jinja2.Environment:
 
 def render(spec: RenderSpec) -> str:
     version = check_version(spec.aquamind_version)
-    return environment().get_template("seed.sql.j2").render(
-        aquasql_version=__version__,
-        render_args=spec.command_line(),
-        profile=spec.profile,
-        seed=spec.seed,
-        as_of=spec.as_of.isoformat(),
-        aquamind_version=version,
-        timescaledb=spec.timescaledb,
-        bookkeeping=BOOKKEEPING.strip() + "\n",
-        # the runner's own list and order (a version built on a BASE version runs that one's first)
-        aquamind_files=[Part.of(f, aquamind_path(f)) for f in aquamind_files(version)],
-        django_rows=django_rows(version),
-        applied=VERSION_DATES[version],
-        migrations=[Part.of(f) for f in discover_migrations()],
-        sql_files=[Part.of(f) for f in discover_sql()],
-        seed_arguments=spec.seed_arguments(),
+    return (
+        environment()
+        .get_template("seed.sql.j2")
+        .render(
+            aquasql_version=__version__,
+            render_args=spec.command_line(),
+            profile=spec.profile,
+            seed=spec.seed,
+            as_of=spec.as_of.isoformat(),
+            aquamind_version=version,
+            timescaledb=spec.timescaledb,
+            bookkeeping=BOOKKEEPING.strip() + "\n",
+            # the runner's own list and order (a version built on a BASE version runs that one's first)
+            aquamind_files=[Part.of(f, aquamind_path(f)) for f in aquamind_files(version)],
+            django_rows=django_rows(version),
+            applied=VERSION_DATES[version],
+            migrations=[Part.of(f) for f in discover_migrations()],
+            sql_files=[Part.of(f) for f in discover_sql()],
+            seed_arguments=spec.seed_arguments(),
+        )
     )

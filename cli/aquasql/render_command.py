@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -12,7 +12,8 @@ from .console import err, reports_errors
 from .errors import AquasqlError
 from .migrations import DEFAULT_AQUAMIND_VERSION
 from .options import AquamindVersion
-from .render import RenderSpec, render as render_script
+from .render import RenderSpec
+from .render import render as render_script
 from .run_options import AsOf, Batches, Profile, Saturation, Seed, Stagger, WithIndividuals, as_of_date
 
 
@@ -30,8 +31,7 @@ def render(
         str, typer.Option(help="on: the script creates TimescaleDB (hypertables); off: plain tables.")
     ] = "on",
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help="Write the script here. Default: stdout.",
-                                     show_default=False)
+        Path | None, typer.Option("--output", "-o", help="Write the script here. Default: stdout.", show_default=False)
     ] = None,
 ):
     """Write one self-contained SQL script that seeds an empty database, for psql.
@@ -45,9 +45,15 @@ def render(
     if timescaledb not in ("on", "off"):
         raise AquasqlError(f"--timescaledb must be on or off, got {timescaledb!r}")
     spec = RenderSpec(
-        profile=profile, seed=seed, as_of=as_of_date(as_of), batches=batches, stagger=stagger,
-        saturation=saturation, with_individuals=with_individuals,
-        aquamind_version=aquamind_version or DEFAULT_AQUAMIND_VERSION, timescaledb=timescaledb == "on",
+        profile=profile,
+        seed=seed,
+        as_of=as_of_date(as_of),
+        batches=batches,
+        stagger=stagger,
+        saturation=saturation,
+        with_individuals=with_individuals,
+        aquamind_version=aquamind_version or DEFAULT_AQUAMIND_VERSION,
+        timescaledb=timescaledb == "on",
     )
     script = render_script(spec)
     if output is None:

@@ -36,8 +36,9 @@ def lock_key() -> int:
     text = (sql_dir() / RUN_LOCK_FILE).read_text()
     found = re.search(r"SELECT (\d+)::bigint\s+-- run lock key", text)
     if not found:
-        raise AquasqlError(f"the run lock's key was not found in sql/{RUN_LOCK_FILE}",
-                           "the checkout is damaged: check it out again")
+        raise AquasqlError(
+            f"the run lock's key was not found in sql/{RUN_LOCK_FILE}", "the checkout is damaged: check it out again"
+        )
     return int(found[1])
 
 
@@ -55,8 +56,7 @@ def lock_holder(conn: psycopg.Connection) -> str:
         " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())",
         lock_parts(),
     ).fetchone()
-    return f"'{holder[1] or 'a session'}' (server pid {holder[0]}, since {holder[2]} UTC)" if holder \
-        else "another run"
+    return f"'{holder[1] or 'a session'}' (server pid {holder[0]}, since {holder[2]} UTC)" if holder else "another run"
 
 
 def is_locked(conn: psycopg.Connection) -> bool:

@@ -49,9 +49,12 @@ def unfinished(conn: psycopg.Connection) -> Run | None:
     ).fetchone()
     if row is None:
         return None
-    loaded = {r[0] for r in conn.execute(
-        "SELECT l.batch_id FROM aquasql.loaded_batch AS l JOIN aquasql.plan_batch AS p USING (batch_id)"
-    )}
+    loaded = {
+        r[0]
+        for r in conn.execute(
+            "SELECT l.batch_id FROM aquasql.loaded_batch AS l JOIN aquasql.plan_batch AS p USING (batch_id)"
+        )
+    }
     return Run(row[0], row[1], loaded, row[2])
 
 

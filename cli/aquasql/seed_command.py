@@ -5,26 +5,34 @@ from __future__ import annotations
 import enum
 import time
 from contextlib import contextmanager
-from typing import Annotated, Optional
+from typing import Annotated
 
 import psycopg
 import typer
 from rich.table import Table
 
-from . import generate
+from . import generate, run_progress
 from .connection import connect, resolve_dsn
 from .console import err, out, reports_errors, set_quiet
-from .migrations import Migrator
+from .errors import AquasqlError, AquasqlUsageError
 from .load import load_batches, restore_interrupted_load
+from .migrations import Migrator
 from .options import Dsn
+from .run_lock import is_locked, lock_holder, run_lock
 from .run_options import (
-    DEFAULT_WORKERS, AsOf, Batches, Profile, Replace, Saturation, Seed, Stagger, WithIndividuals, Workers,
+    DEFAULT_WORKERS,
+    AsOf,
+    Batches,
+    Profile,
+    Replace,
+    Saturation,
+    Seed,
+    Stagger,
+    WithIndividuals,
+    Workers,
     as_of_date,
 )
 from .sqlcall import phases, record_phase, reset_phases, step
-from . import run_progress
-from .errors import AquasqlError, AquasqlUsageError
-from .run_lock import is_locked, lock_holder, run_lock
 
 
 class Step(str, enum.Enum):
@@ -34,8 +42,15 @@ class Step(str, enum.Enum):
 
 
 @contextmanager
-def prepared_connection(dsn: Optional[str], spec: generate.RunSpec, command: str, strict: bool = False,
-                        geography: Optional[str] = None, workers: int = 1, dry_run: bool = False):
+def prepared_connection(
+    dsn: str | None,
+    spec: generate.RunSpec,
+    command: str,
+    strict: bool = False,
+    geography: str | None = None,
+    workers: int = 1,
+    dry_run: bool = False,
+):
     """Connect holding the run lock, check the input, bring the schema and functions up to date.
 
     Everything that can be refused is refused before the migrations write anything. Keys and
@@ -45,7 +60,7 @@ def prepared_connection(dsn: Optional[str], spec: generate.RunSpec, command: str
     """
     started = time.perf_counter()
     resolved = resolve_dsn(dsn)
-    with connect(resolved) as conn, (refuse_while_locked(conn) if dry_run else run_lock(conn, command)):
+    with connect(resolved) as conn, refuse_while_locked(conn) if dry_run else run_lock(conn, command):
         generate.check_profile(conn, spec.profile, geography)
         migrator = Migrator(conn)
         target = migrator.target()  # reads only: refuses a database aquasql cannot write into
@@ -79,16 +94,27 @@ def seed(
     stagger: Stagger = None,
     saturation: Saturation = None,
     replace: Replace = False,
-    only: Annotated[Optional[Step], typer.Option(help="Run just this step.", show_default=False)] = None,
+    only: Annotated[Step | None, typer.Option(help="Run just this step.", show_default=False)] = None,
     workers: Workers = DEFAULT_WORKERS,
     with_individuals: WithIndividuals = False,
-    strict: Annotated[bool, typer.Option(
-        "--strict", help="After the load, add aquasql's guarantees as constraints (assignment keys that match "
-        "batch and container, no overlapping assignments). Only on a standalone database: refused on an "
-        "AquaMind database, whose own inserts they would break.")] = False,
-    quiet: Annotated[bool, typer.Option(
-        "--quiet", "-q", help="No progress output (no live display, progress lines or summary); errors are "
-        "still printed, and the schedule summary still goes to stdout.")] = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="After the load, add aquasql's guarantees as constraints (assignment keys that match "
+            "batch and container, no overlapping assignments). Only on a standalone database: refused on an "
+            "AquaMind database, whose own inserts they would break.",
+        ),
+    ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="No progress output (no live display, progress lines or summary); errors are "
+            "still printed, and the schedule summary still goes to stdout.",
+        ),
+    ] = False,
 ):
     """Generate the history: infrastructure, master data, the plan, every batch's events.
 
@@ -104,15 +130,26 @@ def seed(
     spec = generate.RunSpec(profile, seed, as_of_date(as_of), batches, stagger, saturation, replace)
     if stagger is not None and saturation is not None:
         raise AquasqlUsageError("give either --stagger or --saturation, not both")
-    options = {"profile": profile, "seed": seed, "as_of": spec.as_of.isoformat(), "batches": batches,
-               "stagger": stagger, "saturation": saturation, "only": only.value if only else None,
-               "with_individuals": with_individuals, "strict": strict}
+    options = {
+        "profile": profile,
+        "seed": seed,
+        "as_of": spec.as_of.isoformat(),
+        "batches": batches,
+        "stagger": stagger,
+        "saturation": saturation,
+        "only": only.value if only else None,
+        "with_individuals": with_individuals,
+        "strict": strict,
+    }
     rows = None
     with prepared_connection(dsn, spec, "seed", strict=strict, workers=workers) as conn:
         steps = [only] if only else list(Step)
         plans = Step.plan in steps
-        resume = run_progress.resumable(conn, "seed", options, replace, plans=plans) \
-            if plans or Step.generate in steps else None
+        resume = (
+            run_progress.resumable(conn, "seed", options, replace, plans=plans)
+            if plans or Step.generate in steps
+            else None
+        )
         if plans and not resume:
             with step(conn, "infrastructure, master data and plan"):
                 totals = generate.infrastructure(conn, spec)
@@ -126,8 +163,14 @@ def seed(
                 totals = generate.infrastructure(conn, spec)
             err.print("    " + ", ".join(f"{n:,} {item}" for item, n in totals))
         if Step.generate in steps:
-            rows = load_batches(conn, resolve_dsn(dsn), workers, with_individuals, resume=resume,
-                                restart=None if plans else ("seed", options)).rows
+            rows = load_batches(
+                conn,
+                resolve_dsn(dsn),
+                workers,
+                with_individuals,
+                resume=resume,
+                restart=None if plans else ("seed", options),
+            ).rows
         if strict:
             with step(conn, "adding the strict constraints"):
                 added = conn.execute("SELECT aquasql.add_strict_constraints()").fetchone()[0]
@@ -137,7 +180,7 @@ def seed(
     print_run_summary(rows, phases(), time.perf_counter() - started)
 
 
-def print_run_summary(rows: Optional[dict[str, int]], steps: list[tuple[str, float]], seconds: float) -> None:
+def print_run_summary(rows: dict[str, int] | None, steps: list[tuple[str, float]], seconds: float) -> None:
     """On stderr (stdout may carry the schedule): rows per family, seconds per phase, total and rows/s."""
     total = sum(rows.values()) if rows else 0
     if rows is not None:
@@ -183,8 +226,14 @@ def plan(
     spec = generate.RunSpec(profile, seed, as_of_date(as_of), batches, stagger, saturation, replace or dry_run)
     if stagger is not None and saturation is not None:
         raise AquasqlUsageError("give either --stagger or --saturation, not both")
-    options = {"profile": profile, "seed": seed, "as_of": spec.as_of.isoformat(), "batches": batches,
-               "stagger": stagger, "saturation": saturation}
+    options = {
+        "profile": profile,
+        "seed": seed,
+        "as_of": spec.as_of.isoformat(),
+        "batches": batches,
+        "stagger": stagger,
+        "saturation": saturation,
+    }
     with prepared_connection(dsn, spec, "plan", dry_run=dry_run) as conn:
         if not (replace or dry_run):
             run_progress.resumable(conn, "plan", options, replace, plans=True)  # refuses over an unfinished run
@@ -202,5 +251,3 @@ def print_summary(rows: list[tuple]) -> None:
     for section, geography, item, value in rows:
         table.add_row(section, geography or "", item, value)
     out.print(table)
-
-

@@ -9,7 +9,7 @@ import psycopg
 import typer
 from rich.table import Table
 
-from .connection import connect, resolve_dsn, redact
+from .connection import connect, redact, resolve_dsn
 from .console import out, reports_errors
 from .options import Dsn
 
@@ -38,11 +38,11 @@ def gather(conn: psycopg.Connection) -> dict:
     target = None
     if exists(conn, "aquasql.target"):
         target = conn.execute("SELECT kind, aquamind_version FROM aquasql.target").fetchone()
-    info["target"] = {"kind": target[0], "aquamind_version": target[1]} if target else \
-        {"kind": "unknown", "aquamind_version": None}
+    info["target"] = (
+        {"kind": target[0], "aquamind_version": target[1]} if target else {"kind": "unknown", "aquamind_version": None}
+    )
     info["migrations_applied"] = (
-        one(conn, "SELECT count(*) FROM aquasql.schema_migrations") if exists(conn, "aquasql.schema_migrations")
-        else 0
+        one(conn, "SELECT count(*) FROM aquasql.schema_migrations") if exists(conn, "aquasql.schema_migrations") else 0
     )
     info["sql_files_loaded"] = (
         one(conn, "SELECT count(*) FROM aquasql.sql_files") if exists(conn, "aquasql.sql_files") else 0
@@ -53,15 +53,24 @@ def gather(conn: psycopg.Connection) -> dict:
             "SELECT profile, seed, as_of::text, batches_per_geography, stagger_days, planned_at::timestamp(0)::text"
             " FROM aquasql.run_setting"
         ).fetchone()
-    info["data"] = None if run is None else {
-        "profile": run[0], "seed": run[1], "run_date": run[2], "batches_per_geography": run[3],
-        "stagger_days": run[4], "planned_at": run[5],
-    }
+    info["data"] = (
+        None
+        if run is None
+        else {
+            "profile": run[0],
+            "seed": run[1],
+            "run_date": run[2],
+            "batches_per_geography": run[3],
+            "stagger_days": run[4],
+            "planned_at": run[5],
+        }
+    )
     if exists(conn, "public.batch_batch"):
         generated = one(conn, "SELECT count(*) FROM aquasql.plan_batch") if exists(conn, "aquasql.plan_batch") else 0
         total = one(conn, "SELECT count(*) FROM public.batch_batch")
-        foreign = (one(conn, "SELECT aquasql.foreign_batches()")
-                   if has_function(conn, "aquasql.foreign_batches()") else None)
+        foreign = (
+            one(conn, "SELECT aquasql.foreign_batches()") if has_function(conn, "aquasql.foreign_batches()") else None
+        )
         info["batches"] = {"total": total, "generated": min(generated, total), "not_generated": foreign}
     info["tables"] = table_stats(conn)
     info["hypertables"] = hypertables(conn)
@@ -78,7 +87,7 @@ def table_stats(conn: psycopg.Connection) -> list[dict] | None:
     rows = conn.execute(
         "SELECT table_name, kind, row_count, exact, total_bytes, chunks FROM aquasql.table_stats() ORDER BY 1"
     ).fetchall()
-    return [dict(zip(("table", "kind", "rows", "exact", "bytes", "chunks"), r)) for r in rows]
+    return [dict(zip(("table", "kind", "rows", "exact", "bytes", "chunks"), r, strict=True)) for r in rows]
 
 
 def hypertables(conn: psycopg.Connection) -> list[dict]:
@@ -92,7 +101,7 @@ def hypertables(conn: psycopg.Connection) -> list[dict]:
         "   WHERE c.hypertable_schema = h.hypertable_schema AND c.hypertable_name = h.hypertable_name)"
         " FROM timescaledb_information.hypertables AS h ORDER BY 1"
     ).fetchall()
-    return [dict(zip(("hypertable", "chunks", "from", "to"), r)) for r in rows]
+    return [dict(zip(("hypertable", "chunks", "from", "to"), r, strict=True)) for r in rows]
 
 
 def size(n: int | None) -> str:
@@ -132,8 +141,9 @@ def status(
     summary = Table("item", "value", title=f"aquasql status: {info['database']} ({redact(resolved)})")
     summary.add_row("PostgreSQL", info["postgresql"])
     summary.add_row("TimescaleDB", f"{ts['version']} ({ts['edition']} edition)" if ts["version"] else "none")
-    summary.add_row("target", target["kind"] + (f" (AquaMind {target['aquamind_version']})"
-                                                if target["aquamind_version"] else ""))
+    summary.add_row(
+        "target", target["kind"] + (f" (AquaMind {target['aquamind_version']})" if target["aquamind_version"] else "")
+    )
     summary.add_row("migrations applied", f"{info['migrations_applied']} (and {info['sql_files_loaded']} sql files)")
     if data:
         summary.add_row("profile / seed / run date", f"{data['profile']} / {data['seed']} / {data['run_date']}")
@@ -150,11 +160,17 @@ def status(
         out.print("rows per table: aquasql's functions are not loaded here (run aquasql migrate)")
     else:
         shown = [t for t in tables if all_tables or t["rows"]]
-        table = Table("table", "kind", "rows", "size", "chunks",
-                      title="rows per table (~ = estimated from planner statistics)")
+        table = Table(
+            "table", "kind", "rows", "size", "chunks", title="rows per table (~ = estimated from planner statistics)"
+        )
         for t in shown:
-            table.add_row(t["table"], t["kind"], ("" if t["exact"] else "~ ") + f"{t['rows']:,}", size(t["bytes"]),
-                          "" if t["chunks"] is None else str(t["chunks"]))
+            table.add_row(
+                t["table"],
+                t["kind"],
+                ("" if t["exact"] else "~ ") + f"{t['rows']:,}",
+                size(t["bytes"]),
+                "" if t["chunks"] is None else str(t["chunks"]),
+            )
         out.print(table)
         if len(shown) < len(tables):
             out.print(f"{len(tables) - len(shown)} empty tables not shown (--all-tables lists them)")

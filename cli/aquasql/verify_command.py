@@ -20,8 +20,9 @@ FIELDS = ("name", "measured", "expected", "pass", "detail")
 
 
 def has_generated_data(conn: psycopg.Connection) -> bool:
-    if conn.execute("SELECT to_regclass('aquasql.plan_batch') IS NULL OR to_regclass('public.batch_batch') IS NULL"
-                    ).fetchone()[0]:
+    if conn.execute(
+        "SELECT to_regclass('aquasql.plan_batch') IS NULL OR to_regclass('public.batch_batch') IS NULL"
+    ).fetchone()[0]:
         return False
     return conn.execute(
         "SELECT EXISTS (SELECT 1 FROM aquasql.plan_batch AS p JOIN public.batch_batch AS b ON b.id = p.batch_id)"
@@ -30,14 +31,16 @@ def has_generated_data(conn: psycopg.Connection) -> bool:
 
 def run_checks(conn: psycopg.Connection) -> list[dict]:
     if not has_generated_data(conn):
-        raise AquasqlError("no generated data to verify: this database holds no batch aquasql generated",
-                           "generate it first: aquasql seed")
+        raise AquasqlError(
+            "no generated data to verify: this database holds no batch aquasql generated",
+            "generate it first: aquasql seed",
+        )
     Migrator(conn).run()  # the checks are functions of sql/: load them if they changed
     try:
         rows = conn.execute("SELECT name, measured, expected, pass, detail FROM aquasql.verify()").fetchall()
     except psycopg.Error as exc:
         raise server_error(exc, "verify") from None
-    return [dict(zip(FIELDS, row)) for row in rows]
+    return [dict(zip(FIELDS, row, strict=True)) for row in rows]
 
 
 @reports_errors
@@ -60,8 +63,13 @@ def verify(
     else:
         table = Table("check", "measured", "expected", "result", "detail", title="aquasql verify")
         for c in checks:
-            table.add_row(c["name"], c["measured"], c["expected"],
-                          "[green]PASS[/]" if c["pass"] else "[bold red]FAIL[/]", c["detail"] or "")
+            table.add_row(
+                c["name"],
+                c["measured"],
+                c["expected"],
+                "[green]PASS[/]" if c["pass"] else "[bold red]FAIL[/]",
+                c["detail"] or "",
+            )
         out.print(table)
         out.print(f"{len(checks)} checks: {len(checks) - len(failed)} passed, {len(failed)} failed")
     if failed:

@@ -46,8 +46,10 @@ def wipe(
     AquaMind database in use).
     """
     if not yes and not sys.stdin.isatty():
-        err.print("[bold red]error:[/] wipe asks for confirmation, but stdin is not a terminal; "
-                  "pass --yes to wipe without asking")
+        err.print(
+            "[bold red]error:[/] wipe asks for confirmation, but stdin is not a terminal; "
+            "pass --yes to wipe without asking"
+        )
         raise typer.Exit(2)
     with connect(resolve_dsn(dsn)) as conn, run_lock(conn, "wipe"):
         db = conn.execute("SELECT current_database()").fetchone()[0]
@@ -59,8 +61,9 @@ def wipe(
         refuse_foreign(conn.execute("SELECT aquasql.foreign_batches()").fetchone()[0])
         batches = conn.execute("SELECT count(*) FROM public.batch_batch").fetchone()[0]
         tables = conn.execute(
-            "SELECT count(*) FROM aquasql.all_data_tables()" if all_data else
-            "SELECT count(*) FROM aquasql.operational_tables()"
+            "SELECT count(*) FROM aquasql.all_data_tables()"
+            if all_data
+            else "SELECT count(*) FROM aquasql.operational_tables()"
         ).fetchone()[0]
         what = "all data (operational, infrastructure and master data)" if all_data else "the operational data"
         err.print(f"wipe removes {what} of database {ident(db)}: {batches:,} batches, {tables} tables emptied")
@@ -73,5 +76,7 @@ def wipe(
             # no run left to finish: the next seed starts afresh
             conn.execute("DELETE FROM aquasql.run_progress")
             conn.execute("TRUNCATE aquasql.loaded_batch")
-    out.print(f"wiped database {ident(db)}: {removed:,} batches removed, {emptied} tables emptied"
-              + ("" if all_data else "; infrastructure and master data kept"))
+    out.print(
+        f"wiped database {ident(db)}: {removed:,} batches removed, {emptied} tables emptied"
+        + ("" if all_data else "; infrastructure and master data kept")
+    )

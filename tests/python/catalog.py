@@ -90,16 +90,22 @@ def snapshot(dsn: str, schema: str = SCHEMA) -> dict:
                 "identity sequence": _unqualify(seq) if identity else None,
             }
             snap["column_order"][f"{rel}.{col}"] = num
-        for rel, name, kind, cols, ftable, fcols, deferrable, deferred, upd, dele, match, definition in \
-                conn.execute(CONSTRAINTS, params):
+        for rel, name, kind, cols, ftable, fcols, deferrable, deferred, upd, dele, match, definition in conn.execute(
+            CONSTRAINTS, params
+        ):
             value: dict = {"table": rel, "columns": cols, "deferrable": deferrable, "deferred": deferred}
             if kind == "p":
                 value["kind"] = "PRIMARY KEY"
             elif kind == "u":
                 value["kind"] = "UNIQUE"
             elif kind == "f":
-                value |= {"kind": "FOREIGN KEY", "references": f"{ftable}({', '.join(fcols)})",
-                          "on update": ACTIONS[upd], "on delete": ACTIONS[dele], "match": match}
+                value |= {
+                    "kind": "FOREIGN KEY",
+                    "references": f"{ftable}({', '.join(fcols)})",
+                    "on update": ACTIONS[upd],
+                    "on delete": ACTIONS[dele],
+                    "match": match,
+                }
             elif kind == "c":
                 value |= {"kind": "CHECK", "definition": _normalise_check(definition)}
             else:
@@ -131,8 +137,11 @@ def diff(expected: dict, actual: dict, sections=None) -> list[str]:
                 lines.append(f"{section}: unexpected {key}: {act[key]}")
             elif exp[key] != act[key]:
                 if isinstance(exp[key], dict):
-                    changed = {k: (exp[key].get(k), act[key].get(k))
-                               for k in exp[key].keys() | act[key].keys() if exp[key].get(k) != act[key].get(k)}
+                    changed = {
+                        k: (exp[key].get(k), act[key].get(k))
+                        for k in exp[key].keys() | act[key].keys()
+                        if exp[key].get(k) != act[key].get(k)
+                    }
                     detail = "; ".join(f"{k}: expected {e!r}, got {a!r}" for k, (e, a) in sorted(changed.items()))
                 else:
                     detail = f"expected {exp[key]!r}, got {act[key]!r}"

@@ -13,6 +13,8 @@ from pathlib import Path
 import psycopg
 import pytest
 
+import templates
+
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -70,6 +72,23 @@ def databases_made(admin_dsn: str):
                 conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
+@pytest.fixture(scope="session")
+def copies(admin_dsn):
+    """copy(kind, mode="on") -> the DSN of a new copy of a template database (templates.py):
+    "migrated" (AquaMind's schema and aquasql's, TimescaleDB on or off) or "tiny" (that, with the
+    tiny history seeded by one worker: seed 42, run date 2026-11-23)."""
+    names: list[str] = []
+
+    def copy(kind: str, mode: str = "on") -> str:
+        names.append(f"{kind}_{mode}_{uuid.uuid4().hex[:10]}")
+        return templates.copy_database(admin_dsn, names[-1], templates.template(admin_dsn, kind, mode))
+
+    yield copy
+    with psycopg.connect(admin_dsn, autocommit=True) as conn:
+        for name in names:
+            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
 @pytest.fixture
 def fresh_db(admin_dsn):
     """An empty database, dropped afterwards."""
@@ -93,10 +112,13 @@ def table_checksums(dsn: str) -> dict[str, str]:
     the session's zone, so the same instants would otherwise give other checksums.
     """
     with psycopg.connect(dsn, options="-c TimeZone=UTC") as conn:
-        tables = [r[0] for r in conn.execute(
-            "SELECT table_name FROM information_schema.tables"
-            " WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1"
-        )]
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT table_name FROM information_schema.tables"
+                " WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1"
+            )
+        ]
         sums = {}
         for t in tables:
             sums[t] = conn.execute(

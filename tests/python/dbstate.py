@@ -1,22 +1,33 @@
 """Helpers of the bad-input, interruption, concurrency and property tests: databases made
-quickly from a migrated template, and a database's state to compare before and after."""
+quickly from the migrated template (templates.py), and a database's state to compare before and after."""
 
 from __future__ import annotations
 
-import time
 import uuid
 
 import psycopg
 import psycopg.conninfo
 from psycopg.conninfo import make_conninfo
 
+import templates
 from conftest import REPO, aquasql, table_checksums  # noqa: F401 (REPO: re-exported)
 
 # aquasql's own record of the plan and of a run: unchanged by anything refused.
-AQUASQL_TABLES = ("run_setting", "plan_batch", "batch_day", "daily_temperature", "assignment_life",
-                  "run_progress", "loaded_batch", "suspended_constraint", "suspended_index", "target",
-                  "schema_migrations", "generated_id_range")
-TINY = ["--profile", "tiny", "--as-of", "2026-11-23"]
+AQUASQL_TABLES = (
+    "run_setting",
+    "plan_batch",
+    "batch_day",
+    "daily_temperature",
+    "assignment_life",
+    "run_progress",
+    "loaded_batch",
+    "suspended_constraint",
+    "suspended_index",
+    "target",
+    "schema_migrations",
+    "generated_id_range",
+)
+TINY = templates.TINY
 
 
 def dsn_for(admin_dsn: str, dbname: str, **more) -> str:
@@ -29,21 +40,7 @@ def quoted(name: str) -> str:
 
 
 def create_database(admin_dsn: str, name: str, template: str | None = None) -> str:
-    with psycopg.connect(admin_dsn, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {quoted(name)} WITH (FORCE)")
-        for attempt in range(50):  # a template must have no sessions (TimescaleDB's scheduler may visit)
-            if template:
-                # TimescaleDB's job scheduler stays connected to a database with the extension
-                conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                             " WHERE datname = %s AND pid <> pg_backend_pid()", [template])
-            try:
-                conn.execute(f"CREATE DATABASE {quoted(name)}" + (f" TEMPLATE {quoted(template)}" if template else ""))
-                break
-            except psycopg.errors.ObjectInUse:
-                if attempt == 49:
-                    raise
-                time.sleep(0.2)
-    return dsn_for(admin_dsn, name)
+    return templates.copy_database(admin_dsn, name, template)
 
 
 def drop_database(admin_dsn: str, name: str) -> None:
@@ -56,31 +53,16 @@ def drop_database(admin_dsn: str, name: str) -> None:
         conn.execute(f"DROP DATABASE IF EXISTS {quoted(name)} WITH (FORCE)")
 
 
-def make_template(admin_dsn: str, name: str) -> str:
-    """A database aquasql migrated, to copy: CREATE DATABASE … TEMPLATE takes a second, migrate several."""
-    dsn = create_database(admin_dsn, name)
-    aquasql("migrate", "--dsn", dsn, check=True)
-    with psycopg.connect(admin_dsn, autocommit=True) as conn:
-        conn.execute(f"ALTER DATABASE {quoted(name)} WITH ALLOW_CONNECTIONS false")
-    return name
-
-
 class Databases:
     """New databases for one test module, dropped at its end."""
 
     def __init__(self, admin_dsn: str, prefix: str):
         self.admin_dsn, self.prefix, self.names = admin_dsn, prefix, []
-        self._template: str | None = None
 
     def new(self, name: str | None = None, migrated: bool = False) -> str:
         name = name or f"{self.prefix}_{uuid.uuid4().hex[:10]}"
         self.names.append(name)
-        template = None
-        if migrated:
-            if self._template is None:
-                self._template = make_template(self.admin_dsn, f"{self.prefix}_template")
-                self.names.append(self._template)
-            template = self._template
+        template = templates.template(self.admin_dsn, "migrated") if migrated else None
         return create_database(self.admin_dsn, name, template)
 
     def drop(self, dsn: str) -> None:
@@ -97,14 +79,19 @@ def state(dsn: str) -> dict[str, str]:
     """The target schema's tables, aquasql's plan and run records, and which schemas exist."""
     sums = {"public." + t: v for t, v in table_checksums(dsn).items()}
     with psycopg.connect(dsn, options="-c TimeZone=UTC") as conn:
-        sums["schemas"] = ",".join(r[0] for r in conn.execute(
-            "SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'"
-            " ORDER BY 1"))
+        sums["schemas"] = ",".join(
+            r[0]
+            for r in conn.execute(
+                "SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'"
+                " ORDER BY 1"
+            )
+        )
         for t in AQUASQL_TABLES:
             if conn.execute("SELECT to_regclass(%s) IS NOT NULL", [f"aquasql.{t}"]).fetchone()[0]:
                 sums["aquasql." + t] = conn.execute(
                     f"SELECT count(*) || ':' || coalesce(md5(string_agg(x::text, ',' ORDER BY x::text)), '')"
-                    f" FROM aquasql.{t} AS x").fetchone()[0]
+                    f" FROM aquasql.{t} AS x"
+                ).fetchone()[0]
     return sums
 
 

@@ -26,7 +26,7 @@ from conftest import REPO, aquasql, databases_made
 MIGRATIONS = REPO / "migrations" / "aquamind"
 FIXTURES = Path(os.environ.get("AQUASQL_AQUAMIND_FIXTURES", REPO.parent / "shared" / "aquamind"))
 VERSIONS = sorted(p.name for p in MIGRATIONS.iterdir() if p.is_dir()) if MIGRATIONS.is_dir() else []
-APPLIED = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+APPLIED = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
 
 def cli_builds_aquamind() -> bool:
@@ -63,14 +63,17 @@ def new_db(admin_dsn):
 def column_order_differences(expected: dict, actual: dict) -> list[str]:
     def orders(snap):
         tables: dict[str, list] = {}
-        for key, num in sorted(snap["column_order"].items(), key=lambda kv: kv[1]):
+        for key, _order in sorted(snap["column_order"].items(), key=lambda kv: kv[1]):
             table, column = key.split(".", 1)
             tables.setdefault(table, []).append(column)
         return tables
 
     exp, act = orders(expected), orders(actual)
-    return [f"{t}: expected ({', '.join(exp[t])}), got ({', '.join(act[t])})"
-            for t in sorted(exp.keys() & act.keys()) if exp[t] != act[t]]
+    return [
+        f"{t}: expected ({', '.join(exp[t])}), got ({', '.join(act[t])})"
+        for t in sorted(exp.keys() & act.keys())
+        if exp[t] != act[t]
+    ]
 
 
 @pytest.mark.parametrize("timescaledb", ["off", "on"])
@@ -95,14 +98,18 @@ def test_migrations_build_aquamind_schema(new_db, version, timescaledb, capsys):
     expected, actual = snapshot(reference), snapshot(built)
     with capsys.disabled():
         order = column_order_differences(expected, actual)
-        print(f"\n{version}, TimescaleDB {timescaledb}: {len(expected['relations'])} relations,"
-              f" {len(expected['columns'])} columns, {len(expected['constraints'])} constraints,"
-              f" {len(expected['indexes'])} indexes; column order differs in {len(order)} table(s)")
+        print(
+            f"\n{version}, TimescaleDB {timescaledb}: {len(expected['relations'])} relations,"
+            f" {len(expected['columns'])} columns, {len(expected['constraints'])} constraints,"
+            f" {len(expected['indexes'])} indexes; column order differs in {len(order)} table(s)"
+        )
         for line in order:
             print(f"  column order (not an error): {line}")
     differences = diff(expected, actual)
     assert not differences, f"{len(differences)} difference(s) from AquaMind {version}:\n" + format_diff(differences)
     if timescaledb == "on":
         with psycopg.connect(built) as conn:
-            hypertables = {r[0] for r in conn.execute("SELECT hypertable_name FROM timescaledb_information.hypertables")}
+            hypertables = {
+                r[0] for r in conn.execute("SELECT hypertable_name FROM timescaledb_information.hypertables")
+            }
         assert hypertables == {"environmental_environmentalreading", "batch_actualdailyassignmentstate"}

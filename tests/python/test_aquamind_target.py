@@ -20,14 +20,16 @@ FIXTURES = Path(os.environ.get("AQUASQL_AQUAMIND_FIXTURES", REPO.parent / "share
 AS_OF = "2026-11-23"
 VERSIONS = ["cb41030", "c6cd7d5"]
 
-pytestmark = pytest.mark.skipif(not (FIXTURES / "restore").is_file(),
-                                reason=f"no AquaMind fixtures at {FIXTURES} (set AQUASQL_AQUAMIND_FIXTURES)")
+pytestmark = pytest.mark.skipif(
+    not (FIXTURES / "restore").is_file(), reason=f"no AquaMind fixtures at {FIXTURES} (set AQUASQL_AQUAMIND_FIXTURES)"
+)
 
 
 @pytest.fixture
 def aquamind_db(admin_dsn):
     """make(version) -> the DSN of a new database AquaMind's migrations made, at that version."""
     with databases_made(admin_dsn) as new_database:
+
         def make(version: str) -> str:
             dsn = new_database()
             subprocess.run(["bash", str(FIXTURES / "restore"), dsn, version], check=True, capture_output=True)
@@ -39,7 +41,9 @@ def aquamind_db(admin_dsn):
 def raw_public_schema_dump(dsn: str) -> str:
     dump = subprocess.run(
         ["/usr/lib/postgresql/15/bin/pg_dump", "--schema-only", "--schema", "public", dsn],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout
     # pg_dump's \restrict key is new on every run
     return re.sub(r"^\\(un)?restrict .*$", "", dump, flags=re.M)
@@ -78,16 +82,28 @@ def test_seed_writes_into_aquamind_and_leaves_its_schema_as_it_was(aquamind_db, 
     broken = {p: n for p, n in violations(dsn).items() if n}
     assert not broken, broken
     # nothing but schema aquasql was added
-    assert scalar(dsn, "SELECT count(*) FROM pg_namespace WHERE nspname NOT LIKE 'pg_%%'"
-                       " AND nspname NOT IN ('public', 'information_schema', 'aquasql')") == 0
+    assert (
+        scalar(
+            dsn,
+            "SELECT count(*) FROM pg_namespace WHERE nspname NOT LIKE 'pg_%%'"
+            " AND nspname NOT IN ('public', 'information_schema', 'aquasql')",
+        )
+        == 0
+    )
     assert scalar(dsn, "SELECT count(*) FROM pg_extension WHERE extname <> 'plpgsql'") == 0
     # the version's own columns
     if version == "cb41030":
         assert scalar(dsn, "SELECT count(*) FROM batch_batch WHERE pinned_projection_run_id IS NOT NULL") > 0
         assert scalar(dsn, "SELECT count(*) FROM scenario_scenarioprojection WHERE projection_run_id IS NULL") == 0
-        assert scalar(dsn, "SELECT count(*) FROM batch_transferaction AS t"
-                           " JOIN batch_batchcontainerassignment AS a ON t.dest_assignment_id = a.id"
-                           " WHERE t.dest_container_id IS DISTINCT FROM a.container_id") == 0
+        assert (
+            scalar(
+                dsn,
+                "SELECT count(*) FROM batch_transferaction AS t"
+                " JOIN batch_batchcontainerassignment AS a ON t.dest_assignment_id = a.id"
+                " WHERE t.dest_container_id IS DISTINCT FROM a.container_id",
+            )
+            == 0
+        )
         assert scalar(dsn, "SELECT count(DISTINCT hierarchy_role) FROM infrastructure_container") == 1
     else:
         assert scalar(dsn, "SELECT count(*) FROM batch_batch WHERE pinned_scenario_id IS NOT NULL") > 0
@@ -163,14 +179,19 @@ def test_strict_refused_on_aquamind_before_anything_is_written(aquamind_db):
 def test_strict_adds_the_guarantees_as_constraints_on_a_standalone_database(fresh_db):
     result = seed(fresh_db, "--strict")
     assert result.returncode == 0, result.stderr
-    names = scalar(fresh_db, "SELECT array_agg(DISTINCT conname::text) FROM pg_constraint"
-                             " WHERE conname LIKE 'aquasql_strict_%%' AND convalidated")
+    names = scalar(
+        fresh_db,
+        "SELECT array_agg(DISTINCT conname::text) FROM pg_constraint"
+        " WHERE conname LIKE 'aquasql_strict_%%' AND convalidated",
+    )
     assert len(names) == scalar(fresh_db, "SELECT count(*) FROM aquasql.strict_constraint()")
     # the constraints bite: a reading in another batch's container is refused
     with pytest.raises(psycopg.errors.ForeignKeyViolation):
         with psycopg.connect(fresh_db) as conn:
-            conn.execute("UPDATE environmental_environmentalreading SET batch_id = batch_id + 1"
-                         " WHERE id = (SELECT min(id) FROM environmental_environmentalreading)")
+            conn.execute(
+                "UPDATE environmental_environmentalreading SET batch_id = batch_id + 1"
+                " WHERE id = (SELECT min(id) FROM environmental_environmentalreading)"
+            )
             conn.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 

@@ -13,9 +13,9 @@ import os
 import re
 import socket
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Optional
 
 import psycopg
 import pytest
@@ -25,21 +25,23 @@ from dbstate import REPO, TINY, Databases, dsn_for, quoted, scalar, state
 
 FIXTURES = Path(os.environ.get("AQUASQL_AQUAMIND_FIXTURES", REPO.parent / "shared" / "aquamind"))
 HAVE_FIXTURES = (FIXTURES / "restore").is_file()
-TODAY = dt.datetime.now(dt.timezone.utc).date()
+TODAY = dt.datetime.now(dt.UTC).date()
 QUOTED_NAME = "it's a db"
 
 
 @dataclass
 class Case:
     """The database a case runs against: `dsn` (the admin's, for checksums), `run_dsn` (the CLI's)."""
+
     dbs: Databases
     admin_dsn: str
-    dsn: Optional[str] = None
-    run_dsn: Optional[str] = None
-    name: Optional[str] = None
+    dsn: str | None = None
+    run_dsn: str | None = None
+    name: str | None = None
 
 
 # -- setups ---------------------------------------------------------------------------------
+
 
 def fresh(c: Case, name: str | None = None) -> None:
     """An empty database."""
@@ -62,8 +64,10 @@ def unfinished(c: Case) -> None:
     """A tiny run interrupted after its plan (as a killed `seed` leaves it)."""
     planned(c)
     with psycopg.connect(c.dsn) as conn:
-        conn.execute("UPDATE aquasql.run_progress SET finished_at = NULL,"
-                     " options = options || '{\"only\": null}', command = replace(command, ' --only plan', '')")
+        conn.execute(
+            "UPDATE aquasql.run_progress SET finished_at = NULL,"
+            " options = options || '{\"only\": null}', command = replace(command, ' --only plan', '')"
+        )
 
 
 def hand_entered_batch(c: Case) -> None:
@@ -83,8 +87,10 @@ def newer_aquasql(c: Case) -> None:
     """A database a later aquasql migrated: a migration no file here has."""
     migrated(c)
     with psycopg.connect(c.dsn) as conn:
-        conn.execute("INSERT INTO aquasql.schema_migrations (version, name, checksum)"
-                     " VALUES (9999, '9999_from_the_future.sql', 'f00')")
+        conn.execute(
+            "INSERT INTO aquasql.schema_migrations (version, name, checksum)"
+            " VALUES (9999, '9999_from_the_future.sql', 'f00')"
+        )
 
 
 def unrelated_tables(c: Case) -> None:
@@ -150,8 +156,13 @@ def shared(c: Case) -> None:
 
 # -- the catalogue --------------------------------------------------------------------------
 
-S, P, B, M, W = ["seed", "--dsn", "{dsn}"], ["plan", "--dsn", "{dsn}"], ["batch", "--dsn", "{dsn}"], \
-    ["migrate", "--dsn", "{dsn}"], ["wipe", "--yes", "--dsn", "{dsn}"]
+S, P, B, M, W = (
+    ["seed", "--dsn", "{dsn}"],
+    ["plan", "--dsn", "{dsn}"],
+    ["batch", "--dsn", "{dsn}"],
+    ["migrate", "--dsn", "{dsn}"],
+    ["wipe", "--yes", "--dsn", "{dsn}"],
+)
 START = ["--start-date", "2025-01-01", "--profile", "tiny"]
 TOMORROW = (TODAY + dt.timedelta(days=1)).isoformat()
 
@@ -173,42 +184,90 @@ CASES: list[tuple[str, list[str], Callable, int, str]] = [
     ("saturation 0", S + TINY + ["--saturation", "0"], shared, 2, "must be in (0, 1]"),
     ("saturation 1.5", S + TINY + ["--saturation", "1.5"], shared, 2, "must be in (0, 1]"),
     ("saturation nan", S + TINY + ["--saturation", "nan"], shared, 2, "must be in (0, 1]"),
-    ("stagger and saturation", S + TINY + ["--stagger", "30", "--saturation", "0.5"], shared, 2,
-     "give either --stagger or --saturation, not both"),
+    (
+        "stagger and saturation",
+        S + TINY + ["--stagger", "30", "--saturation", "0.5"],
+        shared,
+        2,
+        "give either --stagger or --saturation, not both",
+    ),
     ("impossible date", S + ["--as-of", "2026-02-30"], shared, 2, "Invalid value for '--as-of'"),
     ("date in words", S + ["--as-of", "tomorrow"], shared, 2, "'tomorrow' does not match the formats"),
     ("run date before 2000", S + ["--as-of", "1999-12-31"], shared, 2, "histories start in 2000 or later"),
-    ("run date leaves no room", P + ["--as-of", "2001-01-01"], shared, 1,
-     "run date 2001-01-01 leaves no room for 85 batches"),
-    ("batch start after the run date", B + ["--start-date", TOMORROW, "--profile", "tiny"], shared, 2,
-     "no later than the run date"),
-    ("batch start before 2000", B + ["--start-date", "1999-06-01", "--profile", "tiny"], shared, 2,
-     "a batch's history starts in 2000 or later"),
-    ("unknown geography", B + START + ["--geography", "Atlantis"], fresh, 2,
-     "profile 'tiny' has no geography 'Atlantis'"),
+    (
+        "run date leaves no room",
+        P + ["--as-of", "2001-01-01"],
+        shared,
+        1,
+        "run date 2001-01-01 leaves no room for 85 batches",
+    ),
+    (
+        "batch start after the run date",
+        B + ["--start-date", TOMORROW, "--profile", "tiny"],
+        shared,
+        2,
+        "no later than the run date",
+    ),
+    (
+        "batch start before 2000",
+        B + ["--start-date", "1999-06-01", "--profile", "tiny"],
+        shared,
+        2,
+        "a batch's history starts in 2000 or later",
+    ),
+    (
+        "unknown geography",
+        B + START + ["--geography", "Atlantis"],
+        fresh,
+        2,
+        "profile 'tiny' has no geography 'Atlantis'",
+    ),
     ("unknown step", S + ["--only", "everything"], shared, 2, "Invalid value for '--only'"),
-    ("schedule does not fit", S + TINY + ["--batches", "6", "--stagger", "2"], shared, 1, "freshwater stations ran out"),
-    ("schedule does not fit: plan", P + TINY + ["--batches", "6", "--stagger", "150"], shared, 1,
-     "days short"),
+    (
+        "schedule does not fit",
+        S + TINY + ["--batches", "6", "--stagger", "2"],
+        shared,
+        1,
+        "freshwater stations ran out",
+    ),
+    ("schedule does not fit: plan", P + TINY + ["--batches", "6", "--stagger", "150"], shared, 1, "days short"),
     ("unreachable server", M, unreachable, 1, "cannot connect to postgresql://nobody:***@127.0.0.1"),
     ("role that does not exist", S + TINY, no_such_role, 1, 'role "nobody_at_all" does not exist'),
-    ("role without privileges", S + TINY, restricted_role, 1,
-     "may not create schemas in database \"it's another db\""),
-    ("AquaMind at an unsupported version", S + TINY, aquamind_unsupported, 1,
-     "lacks 1 of its migrations (users.0012"),
+    ("role without privileges", S + TINY, restricted_role, 1, 'may not create schemas in database "it\'s another db"'),
+    ("AquaMind at an unsupported version", S + TINY, aquamind_unsupported, 1, "lacks 1 of its migrations (users.0012"),
     ("--strict on AquaMind", S + TINY + ["--strict"], aquamind, 1, "--strict refused"),
     ("migrated by a newer aquasql", S + TINY, newer_aquasql, 1, "migrated by a newer aquasql"),
     ("public schema holds unrelated tables", S + TINY, unrelated_tables, 1, "but this is no AquaMind database"),
     ("already holds generated data", S + TINY, planned, 1, "already holds 2 batches generated by aquasql"),
     ("already holds data: the hint", S + TINY, seeded_quoted, 1, "--replace) or remove them first (aquasql wipe)"),
-    ("batches aquasql did not write", S + TINY, hand_entered_batch, 1,
-     "holds 1 batches aquasql did not write (e.g. 'HAND-001')"),
-    ("an unfinished run with other options", S + TINY + ["--seed", "7"], unfinished, 1,
-     "an interrupted run is unfinished in this database: aquasql seed --profile tiny --seed 42"),
-    ("unknown --aquamind-version", M + ["--aquamind-version", "0000000"], fresh, 2,
-     "unknown AquaMind version '0000000'; supported: cb41030, c6cd7d5"),
-    ("--aquamind-version of another version", M + ["--aquamind-version", "c6cd7d5"], shared, 1,
-     "--aquamind-version c6cd7d5 asked for, but this database is at cb41030"),
+    (
+        "batches aquasql did not write",
+        S + TINY,
+        hand_entered_batch,
+        1,
+        "holds 1 batches aquasql did not write (e.g. 'HAND-001')",
+    ),
+    (
+        "an unfinished run with other options",
+        S + TINY + ["--seed", "7"],
+        unfinished,
+        1,
+        "an interrupted run is unfinished in this database: aquasql seed --profile tiny --seed 42",
+    ),
+    (
+        "unknown --aquamind-version",
+        M + ["--aquamind-version", "0000000"],
+        fresh,
+        2,
+        "unknown AquaMind version '0000000'; supported: cb41030, c6cd7d5",
+    ),
+    (
+        "--aquamind-version of another version",
+        M + ["--aquamind-version", "c6cd7d5"],
+        shared,
+        1,
+        "--aquamind-version c6cd7d5 asked for, but this database is at cb41030",
+    ),
     ("bad --timescaledb", M + ["--timescaledb", "maybe"], fresh, 2, "--timescaledb must be auto, on or off"),
     ("wipe where aquasql never ran", W, fresh, 1, "nothing to wipe: aquasql has never run on database"),
 ]
@@ -261,6 +320,7 @@ def test_catalogue_is_complete():
 
 
 # -- not database cases: the owner without superuser, and `db start` ------------------------
+
 
 def test_database_owner_without_superuser_migrates(dbs, admin_dsn):
     """Everything the schema needs is creatable by a plain database owner (trusted extensions)."""

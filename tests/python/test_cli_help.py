@@ -51,8 +51,9 @@ def test_help_as_a_user_runs_it():
     assert "Usage: aquasql seed" in result.stdout
 
 
-@pytest.mark.parametrize("command", [c for c in COMMANDS if c and not hasattr(click_command(c), "commands")],
-                         ids=" ".join)
+@pytest.mark.parametrize(
+    "command", [c for c in COMMANDS if c and not hasattr(click_command(c), "commands")], ids=" ".join
+)
 def test_every_option_is_listed_with_its_help(command):
     text = help_text(command)
     for param in click_command(command).params:

@@ -9,10 +9,12 @@ import json
 import os
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings, strategies as st
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
 
 from conftest import aquasql
 from dbstate import Databases, not_valid_foreign_keys, state
+
 
 def optional(strategy):
     return st.none() | strategy
@@ -27,18 +29,22 @@ def mostly(valid, anything):
     return optional(st.one_of(valid, valid, anything))
 
 
-ARGUMENTS = st.fixed_dictionaries({
-    "--seed": as_text(mostly(st.integers(0, 2**31), st.integers(-2**63, 2**63 - 1))),
-    "--as-of": mostly(
-        st.dates(dt.date(2008, 1, 1), dt.date(2030, 12, 31)).map(dt.date.isoformat),
-        st.one_of(st.dates(dt.date(1990, 1, 1), dt.date(2200, 1, 1)).map(dt.date.isoformat),
-                  st.sampled_from(["2026-02-30", "tomorrow", "2026-13-01", "26-11-23"])),
-    ),
-    "--batches": as_text(mostly(st.integers(1, 3), st.one_of(st.integers(-2, 5), st.sampled_from([1001, 10**6])))),
-    "--stagger": as_text(mostly(st.integers(200, 1000), st.integers(-2, 4000))),
-    "--saturation": as_text(optional(st.floats(-0.25, 1.25, allow_nan=False))),
-    "--workers": as_text(mostly(st.integers(1, 3), st.integers(-1, 70))),
-})
+ARGUMENTS = st.fixed_dictionaries(
+    {
+        "--seed": as_text(mostly(st.integers(0, 2**31), st.integers(-(2**63), 2**63 - 1))),
+        "--as-of": mostly(
+            st.dates(dt.date(2008, 1, 1), dt.date(2030, 12, 31)).map(dt.date.isoformat),
+            st.one_of(
+                st.dates(dt.date(1990, 1, 1), dt.date(2200, 1, 1)).map(dt.date.isoformat),
+                st.sampled_from(["2026-02-30", "tomorrow", "2026-13-01", "26-11-23"]),
+            ),
+        ),
+        "--batches": as_text(mostly(st.integers(1, 3), st.one_of(st.integers(-2, 5), st.sampled_from([1001, 10**6])))),
+        "--stagger": as_text(mostly(st.integers(200, 1000), st.integers(-2, 4000))),
+        "--saturation": as_text(optional(st.floats(-0.25, 1.25, allow_nan=False))),
+        "--workers": as_text(mostly(st.integers(1, 3), st.integers(-1, 70))),
+    }
+)
 
 
 # Found by this test: for some seeds a batch's survival falls just below verify's bands (the
@@ -55,8 +61,14 @@ ARGUMENTS = st.fixed_dictionaries({
 # disease in one of a batch's 2 egg trays (seed 591706164, 2028-05-15, 2 batches, stagger 924:
 # 0.759 of the eggs). Checks are matched by the start of their name.
 KNOWN_OUT_OF_BAND = (
-    "day-91 population / eggs", "aquamind: day-91 population", "day-200 population / eggs", "sea-phase mortality (harvested batches)", "full-cycle survival (fish harvested / eggs)",
-    "temperature, sea, yearly mean", "temperature, sea, warmest month", "temperature, sea, coldest month",
+    "day-91 population / eggs",
+    "aquamind: day-91 population",
+    "day-200 population / eggs",
+    "sea-phase mortality (harvested batches)",
+    "full-cycle survival (fish harvested / eggs)",
+    "temperature, sea, yearly mean",
+    "temperature, sea, warmest month",
+    "temperature, sea, coldest month",
 )
 
 
@@ -72,8 +84,13 @@ EXPLORE = os.environ.get("AQUASQL_PROPERTY_EXAMPLES")
 
 # In CI: 8 examples, the same ones every run (derandomized). AQUASQL_PROPERTY_EXAMPLES=50
 # explores further with random examples.
-@settings(max_examples=int(EXPLORE or "8"), derandomize=not EXPLORE, deadline=None, database=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=int(EXPLORE or "8"),
+    derandomize=not EXPLORE,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(arguments=ARGUMENTS)
 def test_accepted_arguments_verify_and_the_rest_is_refused_cleanly(dbs, arguments):
     args = [x for flag, value in arguments.items() if value is not None for x in (flag, value)]

@@ -26,9 +26,26 @@ def running_seed(admin_dsn):
     """A small seed in the background, once it holds the database's lock; stopped afterwards."""
     dbs = Databases(admin_dsn, "concurrent")
     dsn = dbs.new(migrated=True)
-    proc = subprocess.Popen([sys.executable, "-m", "aquasql", "seed", "--dsn", dsn, "--profile", "small",
-                             "--as-of", "2026-11-23", "--workers", "1"],
-                            start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "aquasql",
+            "seed",
+            "--dsn",
+            dsn,
+            "--profile",
+            "small",
+            "--as-of",
+            "2026-11-23",
+            "--workers",
+            "1",
+        ],
+        start_new_session=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         deadline = time.monotonic() + 60
         while scalar(dsn, HOLDER) is None:
@@ -53,8 +70,12 @@ def test_second_run_is_refused_at_once_naming_the_running_one(running_seed):
         "migrate": ["migrate", "--dsn", dsn],
     }
     started = time.monotonic()
-    procs = {name: subprocess.Popen([sys.executable, "-m", "aquasql", *args], stdout=subprocess.PIPE,
-                                    stderr=subprocess.PIPE, text=True) for name, args in commands.items()}
+    procs = {
+        name: subprocess.Popen(
+            [sys.executable, "-m", "aquasql", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        for name, args in commands.items()
+    }
     results = {name: (p.wait(timeout=60), p.communicate()[1]) for name, p in procs.items()}
     elapsed = time.monotonic() - started
     with psycopg.connect(dsn, autocommit=True) as conn, pytest.raises(psycopg.errors.RaiseException) as from_sql:
@@ -82,8 +103,10 @@ def test_commands_that_only_read_run_beside_a_seed(running_seed):
         "db url": ["db", "url"],
     }
     started = time.monotonic()
-    results = {name: subprocess.run([sys.executable, "-m", "aquasql", *args], capture_output=True, text=True,
-                                    timeout=120) for name, args in commands.items()}
+    results = {
+        name: subprocess.run([sys.executable, "-m", "aquasql", *args], capture_output=True, text=True, timeout=120)
+        for name, args in commands.items()
+    }
     elapsed = time.monotonic() - started
     for name, result in results.items():
         assert REFUSED not in result.stderr, f"{name} waited for or took the lock: {result.stderr}"
@@ -95,8 +118,12 @@ def test_commands_that_only_read_run_beside_a_seed(running_seed):
     assert results["verify"].returncode in (0, 1), results["verify"].stderr
     assert elapsed < 60, f"the read-only commands took {elapsed:.1f} s beside the seed"
     # a dry run plans in the database's own plan tables: it is refused at once, not held up
-    dry = subprocess.run([sys.executable, "-m", "aquasql", "plan", "--dry-run", "--dsn", dsn, "--profile", "tiny"],
-                         capture_output=True, text=True, timeout=60)
+    dry = subprocess.run(
+        [sys.executable, "-m", "aquasql", "plan", "--dry-run", "--dsn", dsn, "--profile", "tiny"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert dry.returncode == 1, dry.stderr
     assert REFUSED + "'aquasql seed'" in dry.stderr and "dry run" in dry.stderr, dry.stderr
     assert seed.poll() is None, "the running seed was disturbed"
@@ -123,8 +150,12 @@ def test_the_cli_is_refused_while_aquasql_seed_runs_from_sql(admin_dsn):
             assert worker.is_alive(), failure
             assert time.monotonic() < deadline, "aquasql.seed() never took the lock"
             time.sleep(0.05)
-        refused = subprocess.run([sys.executable, "-m", "aquasql", "seed", "--dsn", dsn, "--profile", "tiny"],
-                                 capture_output=True, text=True, timeout=60)
+        refused = subprocess.run(
+            [sys.executable, "-m", "aquasql", "seed", "--dsn", dsn, "--profile", "tiny"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert worker.is_alive(), "aquasql.seed() ended before the CLI ran: the test proves nothing"
         assert refused.returncode == 1, refused.stderr
         assert REFUSED + "'a DBA's psql' (server pid" in refused.stderr, refused.stderr

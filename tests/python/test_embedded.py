@@ -29,8 +29,15 @@ def test_start_status_url_stop():
 
 
 def test_commands_start_the_embedded_cluster_when_needed():
-    env = {"AQUASQL_HOME": str(make_home()), "DATABASE_URL": None, "PGHOST": None, "PGPORT": None,
-           "PGDATABASE": None, "PGUSER": None, "PGSERVICE": None}
+    env = {
+        "AQUASQL_HOME": str(make_home()),
+        "DATABASE_URL": None,
+        "PGHOST": None,
+        "PGPORT": None,
+        "PGDATABASE": None,
+        "PGUSER": None,
+        "PGSERVICE": None,
+    }
     try:
         result = aquasql("migrate", env=env, check=True)
         assert "migration(s) applied" in result.stdout

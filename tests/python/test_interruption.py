@@ -17,17 +17,22 @@ import time
 import psycopg
 import pytest
 
+import templates
 from conftest import aquasql, table_checksums
 from dbstate import TINY, Databases, not_valid_foreign_keys, scalar, state
 
 # tiny, one worker: batch 1, then batch 2, so "one batch written, one being written" is reached
 COMMAND = ["seed", *TINY, "--workers", "1"]
 
-ACTIVE = ("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state = 'active'"
-          " AND application_name LIKE 'aquasql %%' AND query LIKE %s")
-MID_LOAD = ("SELECT (SELECT count(*) FROM aquasql.loaded_batch) = 1 AND EXISTS (SELECT 1 FROM pg_stat_activity"
-            " WHERE datname = current_database() AND application_name = 'aquasql worker' AND state = 'active'"
-            " AND query LIKE 'SELECT family, rows_written FROM aquasql.generate_batches(%%')")
+ACTIVE = (
+    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state = 'active'"
+    " AND application_name LIKE 'aquasql %%' AND query LIKE %s"
+)
+MID_LOAD = (
+    "SELECT (SELECT count(*) FROM aquasql.loaded_batch) = 1 AND EXISTS (SELECT 1 FROM pg_stat_activity"
+    " WHERE datname = current_database() AND application_name = 'aquasql worker' AND state = 'active'"
+    " AND query LIKE 'SELECT family, rows_written FROM aquasql.generate_batches(%%')"
+)
 
 
 def statement(prefix: str) -> tuple[str, list]:
@@ -43,8 +48,11 @@ KILL_POINTS = [
     ("index build", statement("SELECT aquasql.restore_index("), signal.SIGINT),
     ("key validation", statement("SELECT aquasql.restore_foreign_key("), signal.SIGKILL),
     ("feed stock", statement("SELECT family, rows_written FROM aquasql.finish_generation()"), signal.SIGKILL),
-    ("properties check", statement("SELECT property, violations FROM aquasql.generated_property_violations()"),
-     signal.SIGINT),
+    (
+        "properties check",
+        statement("SELECT property, violations FROM aquasql.generated_property_violations()"),
+        signal.SIGINT,
+    ),
 ]
 
 
@@ -56,17 +64,21 @@ def dbs(admin_dsn):
 
 
 @pytest.fixture(scope="module")
-def reference(dbs):
-    """The rows of the same command, never interrupted."""
-    dsn = dbs.new(migrated=True)
-    aquasql(*COMMAND[:1], "--dsn", dsn, *COMMAND[1:], check=True)
-    return table_checksums(dsn)
+def reference(copies):
+    """The rows of the same command, never interrupted (the shared tiny template)."""
+    assert COMMAND == ["seed", *templates.TINY, "--workers", "1"]
+    return table_checksums(copies("tiny"))
 
 
 def run_until(dsn: str, when: tuple[str, list], how) -> subprocess.CompletedProcess:
     """Start the command in a process group of its own; at the moment `when`, interrupt it."""
-    proc = subprocess.Popen([sys.executable, "-m", "aquasql", COMMAND[0], "--dsn", dsn, *COMMAND[1:]],
-                            start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "aquasql", COMMAND[0], "--dsn", dsn, *COMMAND[1:]],
+        start_new_session=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     sql, params = when
     hit = False
     try:
@@ -76,8 +88,10 @@ def run_until(dsn: str, when: tuple[str, list], how) -> subprocess.CompletedProc
                 if scalar_on(watch, sql, params):
                     hit = True
                     if how == "terminate":
-                        watch.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                                      " WHERE datname = current_database() AND application_name = 'aquasql worker'")
+                        watch.execute(
+                            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                            " WHERE datname = current_database() AND application_name = 'aquasql worker'"
+                        )
                     else:
                         os.killpg(proc.pid, how)
                     break
@@ -100,9 +114,12 @@ def scalar_on(conn, sql, params):
 def wait_for_orphans(dsn: str, seconds: float = 30) -> None:
     """A killed client's main session ends itself within about a second (client_connection_check_interval)."""
     deadline = time.monotonic() + seconds
-    while scalar(dsn, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                      " AND application_name LIKE 'aquasql %%' AND application_name <> 'aquasql worker'"
-                      " AND pid <> pg_backend_pid()"):
+    while scalar(
+        dsn,
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+        " AND application_name LIKE 'aquasql %%' AND application_name <> 'aquasql worker'"
+        " AND pid <> pg_backend_pid()",
+    ):
         assert time.monotonic() < deadline, "the killed run's session is still on the server"
         time.sleep(0.2)
 
@@ -132,8 +149,14 @@ def test_rerun_after_interruption_completes(dbs, reference, point, when, how):
     assert not_valid_foreign_keys(dsn) == 0
     assert scalar(dsn, "SELECT count(*) FROM aquasql.suspended_index") == 0
     assert scalar(dsn, "SELECT count(*) FROM aquasql.suspended_constraint") == 0
-    assert scalar(dsn, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                       " AND application_name = 'aquasql worker'") == 0
+    assert (
+        scalar(
+            dsn,
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+            " AND application_name = 'aquasql worker'",
+        )
+        == 0
+    )
     verify = aquasql("verify", "--dsn", dsn)
     assert verify.returncode == 0, verify.stdout + verify.stderr
     assert table_checksums(dsn) == reference

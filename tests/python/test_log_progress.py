@@ -8,9 +8,11 @@ from conftest import aquasql, databases_made, scalar
 
 TINY = ["--profile", "tiny", "--as-of", "2026-11-23"]
 # the foreign keys a load sets aside: those of the target schema's tables, not their chunks' copies
-FOREIGN_KEYS = ("SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND connamespace = 'public'::regnamespace"
-                " AND conparentid = 0 AND conrelid IN (SELECT oid FROM pg_class"
-                " WHERE relnamespace = 'public'::regnamespace)")
+FOREIGN_KEYS = (
+    "SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND connamespace = 'public'::regnamespace"
+    " AND conparentid = 0 AND conrelid IN (SELECT oid FROM pg_class"
+    " WHERE relnamespace = 'public'::regnamespace)"
+)
 
 
 def counts(stderr: str, label: str) -> list[tuple[int, int]]:
@@ -38,9 +40,15 @@ def test_piped_seed_prints_progress_lines(piped_seed):
 def test_index_and_key_builds_count_what_is_done(piped_seed):
     result, dsn = piped_seed
     # beside the cross-batch steps: the keys of the tables they do not write, then the indexes
-    early, indexes = map(int, re.search(
-        r"^  validating (\d+) foreign keys and building (\d+) set-aside indexes, after the cross-batch steps: "
-        r"[0-9.]+ s$", result.stderr, flags=re.M).groups())
+    early, indexes = map(
+        int,
+        re.search(
+            r"^  validating (\d+) foreign keys and building (\d+) set-aside indexes, after the cross-batch steps: "
+            r"[0-9.]+ s$",
+            result.stderr,
+            flags=re.M,
+        ).groups(),
+    )
     keys = scalar(dsn, FOREIGN_KEYS)
     assert early > 0 and indexes > 0 and keys > 100
     for label, total in (("keys and indexes", early + indexes), ("validating foreign keys", keys - early)):

@@ -7,12 +7,10 @@ views; the continuous-aggregate path runs only where that edition is installed.
 
 from __future__ import annotations
 
-import uuid
-
 import psycopg
 import pytest
 
-from conftest import aquasql, scalar, with_database
+from conftest import aquasql, scalar
 
 AS_OF = "2026-11-23"
 ROLLUPS = {"env_daily_temp_by_container", "assignment_daily_feed_mortality", "batch_weekly_growth"}
@@ -89,23 +87,13 @@ def edition(dsn: str) -> str:
 
 
 @pytest.fixture(scope="module", params=["on", "off"])
-def seeded(request, admin_dsn):
-    """A tiny history seeded by the CLI, with TimescaleDB on or off."""
-    name = f"t_rollups_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(admin_dsn, autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
-    dsn = with_database(admin_dsn, name)
-    try:
-        if request.param == "on" and not scalar(
-            dsn, "SELECT count(*) FROM pg_available_extensions WHERE name = 'timescaledb'"
-        ):
-            pytest.skip("the server has no TimescaleDB")
-        aquasql("migrate", "--dsn", dsn, "--timescaledb", request.param, check=True)
-        aquasql("seed", "--dsn", dsn, "--profile", "tiny", "--as-of", AS_OF, "--workers", "1", check=True)
-        yield request.param, dsn
-    finally:
-        with psycopg.connect(admin_dsn, autocommit=True) as conn:
-            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+def seeded(request, admin_dsn, copies):
+    """A tiny history seeded by the CLI, with TimescaleDB on or off (a copy of the shared template)."""
+    if request.param == "on" and not scalar(
+        admin_dsn, "SELECT count(*) FROM pg_available_extensions WHERE name = 'timescaledb'"
+    ):
+        pytest.skip("the server has no TimescaleDB")
+    return request.param, copies("tiny", request.param)
 
 
 def test_the_load_builds_the_rollups_in_schema_aquasql(seeded):
@@ -113,8 +101,14 @@ def test_the_load_builds_the_rollups_in_schema_aquasql(seeded):
     expected = "continuous aggregate" if mode == "on" and edition(dsn) == "timescale" else "materialized view"
     assert kinds(dsn) == {name: expected for name in ROLLUPS}
     # public stays AquaMind's schema exactly
-    assert scalar(dsn, "SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace"
-                       " AND relname = ANY(%s)", [sorted(ROLLUPS)]) == 0
+    assert (
+        scalar(
+            dsn,
+            "SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relname = ANY(%s)",
+            [sorted(ROLLUPS)],
+        )
+        == 0
+    )
 
 
 def test_rollups_equal_the_direct_aggregates(seeded):
@@ -123,7 +117,9 @@ def test_rollups_equal_the_direct_aggregates(seeded):
 
 def test_env_daily_temp_by_container_has_aquamind_columns(seeded):
     with psycopg.connect(seeded[1]) as conn:
-        columns = [c.name for c in conn.execute("SELECT * FROM aquasql.env_daily_temp_by_container LIMIT 0").description]
+        columns = [
+            c.name for c in conn.execute("SELECT * FROM aquasql.env_daily_temp_by_container LIMIT 0").description
+        ]
     assert columns == ["container_id", "bucket", "avg_temp_c", "min_temp_c", "max_temp_c", "reading_count"]
 
 
@@ -135,15 +131,22 @@ def test_materialized_views_follow_the_tables_on_refresh(seeded):
         container = conn.execute("SELECT min(container_id) FROM aquasql.env_daily_temp_by_container").fetchone()[0]
         conn.execute("DELETE FROM environmental_environmentalreading WHERE container_id = %s", [container])
         conn.execute("DELETE FROM batch_actualdailyassignmentstate WHERE batch_id = 1")
-        stale = conn.execute("SELECT count(*) FROM aquasql.env_daily_temp_by_container WHERE container_id = %s",
-                             [container]).fetchone()[0]
+        stale = conn.execute(
+            "SELECT count(*) FROM aquasql.env_daily_temp_by_container WHERE container_id = %s", [container]
+        ).fetchone()[0]
         assert stale > 0, "a materialized view keeps its rows until refreshed"
         refreshed = dict((r[0], r[2]) for r in conn.execute("SELECT * FROM aquasql.refresh_rollups()"))
-        assert conn.execute("SELECT count(*) FROM aquasql.env_daily_temp_by_container WHERE container_id = %s",
-                            [container]).fetchone()[0] == 0
+        assert (
+            conn.execute(
+                "SELECT count(*) FROM aquasql.env_daily_temp_by_container WHERE container_id = %s", [container]
+            ).fetchone()[0]
+            == 0
+        )
         assert conn.execute("SELECT count(*) FROM aquasql.batch_weekly_growth WHERE batch_id = 1").fetchone()[0] == 0
-        assert refreshed["assignment_daily_feed_mortality"] == conn.execute(
-            "SELECT count(*) FROM batch_actualdailyassignmentstate").fetchone()[0]
+        assert (
+            refreshed["assignment_daily_feed_mortality"]
+            == conn.execute("SELECT count(*) FROM batch_actualdailyassignmentstate").fetchone()[0]
+        )
         conn.rollback()
 
 
@@ -169,8 +172,10 @@ def test_continuous_aggregate_path(seeded):
     if mode != "on":
         pytest.skip("TimescaleDB is off in this database: materialized views, tested above")
     if edition(dsn) != "timescale":
-        pytest.skip(f"continuous aggregates need TimescaleDB's community edition; this server's is "
-                    f"{edition(dsn)!r} (the Apache build refuses them): only the materialized-view path is tested")
+        pytest.skip(
+            f"continuous aggregates need TimescaleDB's community edition; this server's is "
+            f"{edition(dsn)!r} (the Apache build refuses them): only the materialized-view path is tested"
+        )
     with psycopg.connect(dsn, autocommit=True) as conn:
         conn.execute("SELECT * FROM aquasql.build_rollups('continuous aggregate')")
     assert kinds(dsn) == {name: "continuous aggregate" for name in ROLLUPS}

@@ -31,8 +31,9 @@ def table_rows(stderr: str, title: str) -> dict[str, str]:
 
 
 def test_quiet_seed_prints_nothing_on_stderr(fresh_db):
-    result = aquasql("seed", "--dsn", fresh_db, *TINY, "--workers", "2", "--quiet",
-                     env={"AQUASQL_LOG_INTERVAL": "0.05"})  # heartbeats and progress lines would show at once
+    result = aquasql(
+        "seed", "--dsn", fresh_db, *TINY, "--workers", "2", "--quiet", env={"AQUASQL_LOG_INTERVAL": "0.05"}
+    )  # heartbeats and progress lines would show at once
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert "Schedule" in result.stdout  # a result, not progress: still on stdout
@@ -70,9 +71,12 @@ def test_summary_lists_the_rows_and_phases(fresh_db):
     phases = table_rows(result.stderr, "Seconds per phase")
     end_to_end = float(phases.pop("total, end to end"))
     steps = {m["label"]: m["seconds"] for m in STEP_LINE.finditer(result.stderr)}
-    assert {"infrastructure, master data and plan", "cross-batch steps, keys and indexes beside them",
-            "restoring and validating foreign keys, the generated data checked beside them",
-            "building the rollups"} <= set(steps)
+    assert {
+        "infrastructure, master data and plan",
+        "cross-batch steps, keys and indexes beside them",
+        "restoring and validating foreign keys, the generated data checked beside them",
+        "building the rollups",
+    } <= set(steps)
     for label, seconds in steps.items():  # every step line is a phase, with its seconds
         assert phases[label] == seconds, (label, phases)
     assert "generating batches" in phases  # the parallel load, which prints no step line

@@ -33,18 +33,15 @@ def has_timescaledb(dsn: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def cli_seeded(databases):
-    """`aquasql seed --workers 1` of the tiny profile, per TimescaleDB mode, made once when asked."""
+def cli_seeded(databases, copies):
+    """`aquasql seed --workers 1` of the tiny profile, per TimescaleDB mode (the shared templates)."""
     made: dict[str, str] = {}
 
     def get(mode: str) -> str:
         if mode not in made:
-            dsn = databases()
-            if mode == "on" and not has_timescaledb(dsn):
+            if mode == "on" and not has_timescaledb(databases()):
                 pytest.skip("the server has no TimescaleDB")
-            aquasql("migrate", "--dsn", dsn, "--timescaledb", mode, check=True)
-            aquasql("seed", "--dsn", dsn, *TINY, "--workers", "1", check=True)
-            made[mode] = dsn
+            made[mode] = copies("tiny", mode)
         return made[mode]
 
     return get
@@ -67,7 +64,10 @@ def test_sql_seed_gives_the_cli_data(cli_seeded, databases):
     assert summary[("plan", "batches planned")] == 2
     assert summary[("generate", "daily states")] == scalar(dsn, "SELECT count(*) FROM batch_actualdailyassignmentstate")
     assert {item for step, item in summary if step == "rollups"} == {
-        "env_daily_temp_by_container", "assignment_daily_feed_mortality", "batch_weekly_growth"}
+        "env_daily_temp_by_container",
+        "assignment_daily_feed_mortality",
+        "batch_weekly_growth",
+    }
     assert scalar(dsn, "SELECT count(*) FROM aquasql.suspended_constraint") == 0
     assert scalar(dsn, "SELECT count(*) FROM aquasql.suspended_index") == 0
 
@@ -94,8 +94,9 @@ def render(tmp_path, *args: str) -> str:
 
 
 def psql(script: str, dsn: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", script, dsn],
-                          capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", script, dsn], capture_output=True, text=True, timeout=600
+    )
 
 
 @pytest.mark.parametrize("timescaledb", ["on", "off"])

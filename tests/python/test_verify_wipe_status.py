@@ -9,7 +9,7 @@ import sys
 import psycopg
 import pytest
 
-from conftest import aquasql, scalar, with_database
+from conftest import aquasql, scalar
 
 AS_OF = "2026-11-23"
 SEED = ["--profile", "tiny", "--as-of", AS_OF]
@@ -21,22 +21,15 @@ def seed(dsn: str) -> None:
 
 def run_without_terminal(*args: str) -> subprocess.CompletedProcess:
     """The CLI with stdin that is not a terminal (and empty)."""
-    return subprocess.run([sys.executable, "-m", "aquasql", *args], capture_output=True, text=True,
-                          stdin=subprocess.DEVNULL, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "aquasql", *args], capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=600
+    )
 
 
 @pytest.fixture(scope="module")
-def tiny(admin_dsn):
-    """A tiny history, shared by the tests that leave it as they found it."""
-    name = "verify_wipe_status_tiny"
-    with psycopg.connect(admin_dsn, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {name}")
-    dsn = with_database(admin_dsn, name)
-    seed(dsn)
-    yield dsn
-    with psycopg.connect(admin_dsn, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+def tiny(copies):
+    """A tiny history (a copy of the shared template), for the tests that leave it as they found it."""
+    return copies("tiny")
 
 
 def failing_checks(conn: psycopg.Connection) -> set[str]:
@@ -44,6 +37,7 @@ def failing_checks(conn: psycopg.Connection) -> set[str]:
 
 
 # -- verify ---------------------------------------------------------------------------------
+
 
 def test_verify_passes_on_tiny(tiny):
     result = aquasql("verify", "--dsn", tiny, "--json")
@@ -53,11 +47,27 @@ def test_verify_passes_on_tiny(tiny):
     assert len(checks) >= 30
     assert set(checks[0]) == {"name", "measured", "expected", "pass", "detail"}
     names = " | ".join(c["name"] for c in checks)
-    for expected in ("day-91 population", "day-200", "sea-phase mortality", "full-cycle survival", "FCR per stage",
-                     "harvest mean weight", "lifecycle stages among active", "geographies balanced",
-                     "two assignments at once", "max biomass", "fish conserved", "no doubling",
-                     "readings match their assignment", "lice counts match", "temperature, sea",
-                     "sea lice", "container utilisation", "batches completed / active", "readings per sensor-day"):
+    for expected in (
+        "day-91 population",
+        "day-200",
+        "sea-phase mortality",
+        "full-cycle survival",
+        "FCR per stage",
+        "harvest mean weight",
+        "lifecycle stages among active",
+        "geographies balanced",
+        "two assignments at once",
+        "max biomass",
+        "fish conserved",
+        "no doubling",
+        "readings match their assignment",
+        "lice counts match",
+        "temperature, sea",
+        "sea lice",
+        "container utilisation",
+        "batches completed / active",
+        "readings per sensor-day",
+    ):
         assert expected in names, expected
 
     table = aquasql("verify", "--dsn", tiny)
@@ -92,14 +102,16 @@ END $$"""
 
 CORRUPTIONS = {
     "overlapping assignment": (
-        [DROP_OVERLAP_GUARD,
-         # the first batch's tray stays on until after the next batch has moved into it
-         """UPDATE batch_batchcontainerassignment AS a SET departure_date = later.assignment_date + 5
+        [
+            DROP_OVERLAP_GUARD,
+            # the first batch's tray stays on until after the next batch has moved into it
+            """UPDATE batch_batchcontainerassignment AS a SET departure_date = later.assignment_date + 5
             FROM (SELECT x.id, y.assignment_date FROM batch_batchcontainerassignment AS x
                   JOIN batch_batchcontainerassignment AS y
                     ON y.container_id = x.container_id AND y.assignment_date > x.assignment_date
                   ORDER BY x.id LIMIT 1) AS later
-            WHERE a.id = later.id"""],
+            WHERE a.id = later.id""",
+        ],
         "no container holds two assignments at once",
     ),
     "deleted mortality event": (
@@ -107,32 +119,42 @@ CORRUPTIONS = {
         "mortality events = daily-state deaths",
     ),
     "doubled transfer count": (
-        ["UPDATE batch_transferaction SET transferred_count = transferred_count * 2"
-         " WHERE id = (SELECT min(id) FROM batch_transferaction)"],
+        [
+            "UPDATE batch_transferaction SET transferred_count = transferred_count * 2"
+            " WHERE id = (SELECT min(id) FROM batch_transferaction)"
+        ],
         "fish conserved across every transfer",
     ),
     "broken feeding sum": (
-        ["UPDATE inventory_feedingevent SET amount_kg = amount_kg + 5"
-         " WHERE id = (SELECT min(id) FROM inventory_feedingevent)"],
+        [
+            "UPDATE inventory_feedingevent SET amount_kg = amount_kg + 5"
+            " WHERE id = (SELECT min(id) FROM inventory_feedingevent)"
+        ],
         "feeding events = daily-state feed",
     ),
     "tiny max biomass": (
-        ["UPDATE infrastructure_container SET max_biomass_kg = 1 WHERE id = (SELECT container_id"
-         " FROM batch_actualdailyassignmentstate ORDER BY biomass_kg DESC LIMIT 1)"],
+        [
+            "UPDATE infrastructure_container SET max_biomass_kg = 1 WHERE id = (SELECT container_id"
+            " FROM batch_actualdailyassignmentstate ORDER BY biomass_kg DESC LIMIT 1)"
+        ],
         "no container above its max biomass",
     ),
     "lice count in another ring": (
-        [DROP_LICE_COMPOSITE_KEYS,
-         """UPDATE health_licecount SET container_id = (
+        [
+            DROP_LICE_COMPOSITE_KEYS,
+            """UPDATE health_licecount SET container_id = (
                 SELECT c.id FROM infrastructure_container AS c WHERE c.id <> health_licecount.container_id
                 ORDER BY c.id LIMIT 1)
-            WHERE id = (SELECT min(id) FROM health_licecount)"""],
+            WHERE id = (SELECT min(id) FROM health_licecount)""",
+        ],
         "lice counts match their assignment",
     ),
     "population doubled on one day": (
-        ["UPDATE batch_actualdailyassignmentstate SET population = population * 2"
-         " WHERE day_number = 300 AND assignment_id = (SELECT min(assignment_id)"
-         " FROM batch_actualdailyassignmentstate WHERE day_number = 300)"],
+        [
+            "UPDATE batch_actualdailyassignmentstate SET population = population * 2"
+            " WHERE day_number = 300 AND assignment_id = (SELECT min(assignment_id)"
+            " FROM batch_actualdailyassignmentstate WHERE day_number = 300)"
+        ],
         "aquamind: no doubling (a batch's fish never increase)",
     ),
     "harvested batch still active": (
@@ -144,14 +166,18 @@ CORRUPTIONS = {
         "harvest mean weight, kg",
     ),
     "a fed batch never weighed": (
-        ["""DELETE FROM batch_growthsample WHERE assignment_id IN (
+        [
+            """DELETE FROM batch_growthsample WHERE assignment_id IN (
                 SELECT id FROM batch_batchcontainerassignment WHERE batch_id = (
-                    SELECT min(batch_id) FROM batch_actualdailyassignmentstate))"""],
+                    SELECT min(batch_id) FROM batch_actualdailyassignmentstate))"""
+        ],
         "aquamind volume: growth samples per fed container-day",
     ),
     "eggs delivered but not in the tray": (
-        ["UPDATE batch_creationaction SET egg_count_actual = egg_count_actual + 1000"
-         " WHERE id = (SELECT min(id) FROM batch_creationaction)"],
+        [
+            "UPDATE batch_creationaction SET egg_count_actual = egg_count_actual + 1000"
+            " WHERE id = (SELECT min(id) FROM batch_creationaction)"
+        ],
         "egg deliveries: trays start from the eggs delivered",
     ),
 }
@@ -175,27 +201,38 @@ def test_growth_samples_are_not_asked_of_a_batch_fed_under_two_weeks(tiny):
     """A batch that has only just started feeding has no weighing yet; the check leaves it out."""
     with psycopg.connect(tiny, options="-c search_path=public -c TimeZone=UTC") as conn:
         batch = conn.execute("SELECT min(batch_id) FROM batch_actualdailyassignmentstate").fetchone()[0]
-        conn.execute("""DELETE FROM batch_growthsample WHERE assignment_id IN (
-            SELECT id FROM batch_batchcontainerassignment WHERE batch_id = %s)""", [batch])
+        conn.execute(
+            """DELETE FROM batch_growthsample WHERE assignment_id IN (
+            SELECT id FROM batch_batchcontainerassignment WHERE batch_id = %s)""",
+            [batch],
+        )
         assert GROWTH_SAMPLE_CHECK in failing_checks(conn)
         # its history cut back to its first 13 fed days
-        conn.execute("""DELETE FROM batch_actualdailyassignmentstate AS d
+        conn.execute(
+            """DELETE FROM batch_actualdailyassignmentstate AS d
             USING batch_lifecyclestage AS st
             WHERE d.lifecycle_stage_id = st.id AND d.batch_id = %s AND st."order" >= 2
               AND d.date >= (SELECT min(x.date) + 13 FROM batch_actualdailyassignmentstate AS x
                   INNER JOIN batch_lifecyclestage AS xs ON x.lifecycle_stage_id = xs.id
-                  WHERE x.batch_id = %s AND xs."order" >= 2)""", [batch, batch])
+                  WHERE x.batch_id = %s AND xs."order" >= 2)""",
+            [batch, batch],
+        )
         assert GROWTH_SAMPLE_CHECK not in failing_checks(conn)
         conn.rollback()
 
 
 # -- wipe -----------------------------------------------------------------------------------
 
+
 def row_counts(dsn: str) -> dict[str, int]:
     with psycopg.connect(dsn) as conn:
-        tables = [r[0] for r in conn.execute(
-            "SELECT c.oid::regclass::text FROM pg_class AS c"
-            " WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p') ORDER BY 1")]
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT c.oid::regclass::text FROM pg_class AS c"
+                " WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p') ORDER BY 1"
+            )
+        ]
         return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
 
@@ -270,6 +307,7 @@ def test_wipe_refuses_a_database_with_batches_it_did_not_generate(tiny):
 
 
 # -- status ---------------------------------------------------------------------------------
+
 
 def test_status_shows_profile_seed_and_tables(tiny):
     result = aquasql("status", "--dsn", tiny)
