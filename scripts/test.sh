@@ -67,7 +67,7 @@ xargs -P 2 -L 1 bash -c '
   template_var=AQUASQL_TEST_TEMPLATE_MIGRATED_${mode^^}
   psql -X -q "$AQUASQL_TEST_ADMIN_DSN" -c "CREATE DATABASE $name TEMPLATE ${!template_var}"
   db="${AQUASQL_TEST_ADMIN_DSN%/*}/$name"
-  psql -X -q "$db" -c "CREATE EXTENSION IF NOT EXISTS pgtap" >/dev/null
+  psql -X -q "$db" -c "CREATE EXTENSION IF NOT EXISTS pgtap" -f tests/pgtap/helpers/tap.sql >/dev/null
   if pg_prove --dbname "$db" "$file" >"$PGTAP_OUT/$name.log" 2>&1; then status=ok; else status=FAILED; fi
   tests=$(sed -n "s/.*Tests=\([0-9]*\).*/\1/p" "$PGTAP_OUT/$name.log")
   echo "$status ${tests:-0} TimescaleDB $mode $file"

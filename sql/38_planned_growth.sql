@@ -38,18 +38,27 @@ AS $$
     ) AS s
 $$;
 
+-- The freshwater stages, one hall each (A, B, …): the number of slots a batch spends in a station.
+CREATE OR REPLACE FUNCTION aquasql.freshwater_stage_count()
+RETURNS integer
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+    SELECT count(*)::integer FROM aquasql.stage_parameter WHERE NOT at_sea
+$$;
+
 -- A batch's stages when it comes into a station's hall A on slot p_slot_no: stage k from the
 -- day it moves into hall k (slot k - 1, after the halls ahead of it are washed) to the day
--- before it moves on (slot k); the sea transfer on slot 5.
+-- before it moves on (slot k); the sea transfer on the slot after the last hall.
 CREATE OR REPLACE FUNCTION aquasql.slot_stages(p_slot_dates date[], p_slot_no integer)
 RETURNS TABLE (stage_order integer, first_day date, last_day date)
 LANGUAGE sql STABLE
 AS $$
     SELECT
         k,
-        p_slot_dates[p_slot_no + k - 1] + (6 - k) * aquasql.param('hall_wash_days')::integer,
-        p_slot_dates[p_slot_no + k] + (5 - k) * aquasql.param('hall_wash_days')::integer - 1
-    FROM generate_series(1, 5) AS k
+        p_slot_dates[p_slot_no + k - 1] + (halls.n + 1 - k) * aquasql.param('hall_wash_days')::integer,
+        p_slot_dates[p_slot_no + k] + (halls.n - k) * aquasql.param('hall_wash_days')::integer - 1
+    FROM (SELECT aquasql.freshwater_stage_count() AS n) AS halls
+    CROSS JOIN LATERAL generate_series(1, halls.n) AS k
 $$;
 
 -- A batch's growth in one freshwater stage relative to its overall multiplier: broodstock,
@@ -115,8 +124,8 @@ BEGIN
     FROM pg_temp.plan_candidate AS c;
 
     FOR st IN SELECT * FROM aquasql.stage_parameter WHERE duration_days IS NOT NULL ORDER BY stage_order LOOP
-        lowest := aquasql.param(CASE WHEN st.stage_order = 1 THEN 'hall_temp_min_incubation_c' ELSE 'hall_temp_min_tank_c' END);
-        highest := aquasql.param(CASE WHEN st.stage_order = 1 THEN 'hall_temp_max_incubation_c' ELSE 'hall_temp_max_tank_c' END);
+        lowest := aquasql.param(CASE WHEN st.incubation THEN 'hall_temp_min_incubation_c' ELSE 'hall_temp_min_tank_c' END);
+        highest := aquasql.param(CASE WHEN st.incubation THEN 'hall_temp_max_incubation_c' ELSE 'hall_temp_max_tank_c' END);
         -- the stage's growth multiplier of each batch, drawn once per batch, and its planned days
         UPDATE pg_temp.plan_growth AS g
         SET stage_multiplier = g.tgc_multiplier * aquasql.stage_tgc_factor(p_seed, g.sort_order, g.batch_index, st.stage_order),

@@ -117,7 +117,7 @@ BEGIN
             USING ERRCODE = 'object_not_in_prerequisite_state',
             HINT = format('generate it first: SELECT aquasql.generate_infrastructure(%L)', p_profile);
     END IF;
-    IF (SELECT count(*) FROM batch_lifecyclestage) < 6 THEN
+    IF (SELECT count(*) FROM batch_lifecyclestage) < (SELECT count(*) FROM aquasql.stage_parameter) THEN
         RAISE EXCEPTION 'master data (species, lifecycle stages) is missing'
             USING ERRCODE = 'object_not_in_prerequisite_state',
             HINT = 'generate it first: SELECT aquasql.generate_master_data()';
@@ -317,9 +317,10 @@ BEGIN
     CREATE TEMP TABLE pg_temp.plan_slot ON COMMIT DROP AS
     SELECT
         ss.station_id, ss.geography_id, ss.station_rank, k AS slot_no,
-        ss.dates[k] + 5 * aquasql.param('hall_wash_days')::integer AS entry, FALSE AS taken
+        ss.dates[k] + aquasql.freshwater_stage_count() * aquasql.param('hall_wash_days')::integer AS entry,
+        FALSE AS taken
     FROM pg_temp.plan_station_slots AS ss
-    CROSS JOIN LATERAL generate_series(1, cardinality(ss.dates) - 5) AS k;
+    CROSS JOIN LATERAL generate_series(1, cardinality(ss.dates) - aquasql.freshwater_stage_count()) AS k;
 
     FOR b IN SELECT c.batch_id, c.batch_index, c.geography_id, g.geography,
             c.nominal_start + (c.sort_order - 1) * g.stagger / 2 + aquasql.rand_int(
@@ -376,7 +377,8 @@ DECLARE
 BEGIN
     PERFORM aquasql.generate_temperatures(
         p_seed, (SELECT min(start_date) FROM pg_temp.plan_candidate),
-        (SELECT max(start_date) FROM pg_temp.plan_candidate) + 5 * aquasql.param('stage_max_days')::integer + max_sea
+        (SELECT max(start_date) FROM pg_temp.plan_candidate)
+        + aquasql.freshwater_stage_count() * aquasql.param('stage_max_days')::integer + max_sea
     );
 
     DELETE FROM aquasql.batch_day;
@@ -418,7 +420,7 @@ BEGIN
             min(
                 p_prof.containers_per_hall * sp.container_volume_m3 * sp.max_density_kg_m3
                 / (c2.eggs * exp(f.lucky_survival_ln) * f.end_weight_g / 1000
-                    * exp(2.5 * aquasql.param('container_weight_sd_tank')))
+                    * exp(aquasql.param('container_z_max') * aquasql.param('container_weight_sd_tank')))
             ) AS ratio
         FROM pg_temp.plan_fw_stage AS f
         INNER JOIN pg_temp.plan_candidate AS c2 ON f.batch_id = c2.batch_id
@@ -439,12 +441,13 @@ AS $$
 DECLARE
     b record;
 BEGIN
-    -- stage 5 (Post-Smolt): its expected survival includes the transfer to sea
+    -- the last freshwater stage (Post-Smolt): its expected survival includes the transfer to sea
     UPDATE pg_temp.plan_candidate AS c SET
         sea_fish = c.eggs * exp(f.expected_survival_ln),
         rings = ceil(c.eggs * aquasql.param('ring_fill_margin') / aquasql.param('ring_max_fish') * exp(f.expected_survival_ln))
     FROM pg_temp.plan_fw_stage AS f
-    WHERE f.batch_id = c.batch_id AND f.stage_order = 5;
+    WHERE f.batch_id = c.batch_id
+        AND f.stage_order = (SELECT max(sp.stage_order) FROM aquasql.stage_parameter AS sp WHERE NOT sp.at_sea);
     -- only batches that go to sea within the history need their rings
     SELECT c.* INTO b FROM pg_temp.plan_candidate AS c
     WHERE c.rings > p_prof.rings_per_area AND c.sea_start_date <= p_as_of

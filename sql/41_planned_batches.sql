@@ -71,8 +71,8 @@ BEGIN
             o.first_day AS arrive,
             o.last_day + 1 AS leave
         FROM aquasql.plan_batch AS p
-        INNER JOIN span AS o ON p.batch_id = o.batch_id AND o.stage_order < 6
-        INNER JOIN aquasql.stage_parameter AS sp ON o.stage_order = sp.stage_order
+        INNER JOIN span AS o ON p.batch_id = o.batch_id
+        INNER JOIN aquasql.stage_parameter AS sp ON o.stage_order = sp.stage_order AND NOT sp.at_sea
         INNER JOIN infrastructure_freshwaterstation AS s ON p.station_id = s.id
         INNER JOIN infrastructure_hall AS h
             ON s.id = h.freshwater_station_id AND h.name = s.name || '-Hall-' || sp.hall_letter
@@ -81,7 +81,8 @@ BEGIN
         -- sea: the first `rings` rings of the batch's area, harvested one after another
         -- over the harvest window (the last on harvest_date), the heaviest first
         SELECT
-            p.batch_id, 6, r.id, r.name, p.sea_start_date,
+            p.batch_id, (SELECT sp.stage_order FROM aquasql.stage_parameter AS sp WHERE sp.at_sea), r.id, r.name,
+            p.sea_start_date,
             p.harvest_start_date + ceil(row_number() OVER (
                 PARTITION BY p.batch_id ORDER BY aquasql.container_weight_z(seed, p.batch_id, r.id) DESC, r.name
             ) * (p.harvest_date - p.harvest_start_date)::numeric / p.rings)::integer

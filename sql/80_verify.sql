@@ -784,13 +784,15 @@ BEGIN
         SELECT
             d.batch_id,
             count(*) AS container_days,
-            count(*) FILTER (WHERE d.stage_order >= 2) AS fed_days,
-            count(DISTINCT d.date) FILTER (WHERE d.stage_order >= 2) AS fed_dates,
-            count(*) FILTER (WHERE d.stage_order = 6) AS sea_days,
+            count(*) FILTER (WHERE sp.fed) AS fed_days,
+            count(DISTINCT d.date) FILTER (WHERE sp.fed) AS fed_dates,
+            count(*) FILTER (WHERE sp.at_sea) AS sea_days,
             sum(coalesce(s.n, 0)) AS sensor_days,
             max(d.stage_order) AS last_stage,
-            count(DISTINCT d.assignment_id) FILTER (WHERE d.stage_order = 6) AS rings
-        FROM aquasql.verify_daily() AS d LEFT JOIN sensors AS s ON d.container_id = s.container_id
+            count(DISTINCT d.assignment_id) FILTER (WHERE sp.at_sea) AS rings
+        FROM aquasql.verify_daily() AS d
+        INNER JOIN aquasql.stage_parameter AS sp ON d.stage_order = sp.stage_order
+        LEFT JOIN sensors AS s ON d.container_id = s.container_id
         GROUP BY d.batch_id
     ),
 
@@ -833,7 +835,8 @@ BEGIN
     UNION ALL
     SELECT v.* FROM aquasql.verify_zero(
         'aquamind volume: scenarios (one from Parr, one at sea transfer)',
-        (SELECT count(*) FROM counted WHERE scenarios <> (last_stage >= 3)::integer + (last_stage = 6)::integer),
+        (SELECT count(*) FROM counted AS c WHERE c.scenarios
+            <> (SELECT count(*) FROM aquasql.scenario_kinds() AS k WHERE k.stage_order <= c.last_stage)),
         (SELECT count(*) FROM counted),
         'batches off'
     ) AS v

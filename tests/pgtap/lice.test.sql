@@ -79,12 +79,21 @@ SELECT is(
     'counts within the assignment''s days'
 );
 
+-- The counting days, spelled out from the rule rather than from the generator's own function:
+-- week k of a ring's sea stage has its count on day 2 (first day + 2 + 7k), moved to the Friday
+-- before from a Saturday and to the Monday after from a Sunday, every week from
+-- lice_weekly_min_temp_c and every other week (k even) below it.
 SELECT set_eq(
     'SELECT assignment_id, date FROM lice_count',
-    'SELECT s.assignment_id, s.date FROM batch_actualdailyassignmentstate AS s
-        INNER JOIN aquasql.assignment_life AS l ON s.assignment_id = l.assignment_id
-        CROSS JOIN LATERAL (SELECT aquasql.weekly_task_day(s.date - l.first_day, s.date, 2) AS nominal) AS n
-        WHERE l.stage_order = 6 AND n.nominal IS NOT NULL AND (s.temp_c >= 4 OR n.nominal / 7 % 2 = 0)',
+    $$ SELECT s.assignment_id, s.date
+       FROM aquasql.assignment_life AS l
+       INNER JOIN aquasql.stage_parameter AS sp ON l.stage_order = sp.stage_order AND sp.at_sea
+       CROSS JOIN LATERAL generate_series(0, (l.last_day - l.first_day) / 7 + 1) AS k
+       CROSS JOIN LATERAL (SELECT l.first_day + 2 + 7 * k AS nominal) AS n
+       INNER JOIN batch_actualdailyassignmentstate AS s
+           ON s.assignment_id = l.assignment_id
+           AND s.date = n.nominal + CASE extract(ISODOW FROM n.nominal) WHEN 6 THEN -1 WHEN 7 THEN 1 ELSE 0 END
+       WHERE s.temp_c >= aquasql.param('lice_weekly_min_temp_c') OR k % 2 = 0 $$,
     'counting days: one fixed weekday per ring (day 2 of the week, moved off weekends), weekly from 4 °C, '
     'fortnightly below'
 );
