@@ -424,31 +424,17 @@ SELECT throws_ok(
     'the inventory cannot be generated for a subset of the batches'
 );
 
--- Determinism: again, and after regenerating one batch's feeding, the same rows.
-CREATE TEMP TABLE digest AS
-SELECT
-    (SELECT md5(string_agg(p::text, ',' ORDER BY p.id)) FROM inventory_feedpurchase AS p)
-    || (SELECT md5(string_agg(s::text, ',' ORDER BY s.id)) FROM inventory_feedcontainerstock AS s)
-    || (SELECT md5(string_agg(e.id || ':' || e.feed_cost, ',' ORDER BY e.id)) FROM inventory_feedingevent AS e)
-    AS d;
-
-SELECT aquasql.generate_feed_inventory();
-SELECT is(
-    (SELECT md5(string_agg(p::text, ',' ORDER BY p.id)) FROM inventory_feedpurchase AS p)
-    || (SELECT md5(string_agg(s::text, ',' ORDER BY s.id)) FROM inventory_feedcontainerstock AS s)
-    || (SELECT md5(string_agg(e.id || ':' || e.feed_cost, ',' ORDER BY e.id)) FROM inventory_feedingevent AS e),
-    (SELECT d FROM digest),
-    'generating the inventory again gives identical rows'
+-- Determinism: again, and after regenerating one batch's feeding, the same rows (the feeding
+-- events' costs included).
+SELECT tap.regenerates_identically(
+    'generating the inventory again gives identical rows',
+    '{inventory_feedpurchase,inventory_feedcontainerstock,inventory_feedingevent}',
+    'SELECT aquasql.generate_feed_inventory()'
 );
-
-SELECT aquasql.generate_feeding(ARRAY[3]::bigint[]);
-SELECT aquasql.generate_feed_inventory();
-SELECT is(
-    (SELECT md5(string_agg(p::text, ',' ORDER BY p.id)) FROM inventory_feedpurchase AS p)
-    || (SELECT md5(string_agg(s::text, ',' ORDER BY s.id)) FROM inventory_feedcontainerstock AS s)
-    || (SELECT md5(string_agg(e.id || ':' || e.feed_cost, ',' ORDER BY e.id)) FROM inventory_feedingevent AS e),
-    (SELECT d FROM digest),
-    'regenerating a batch''s feeding, then the inventory, gives identical rows'
+SELECT tap.regenerates_identically(
+    'regenerating a batch''s feeding, then the inventory, gives identical rows',
+    '{inventory_feedpurchase,inventory_feedcontainerstock,inventory_feedingevent}',
+    'SELECT aquasql.generate_feeding(ARRAY[3]::bigint[])', 'SELECT aquasql.generate_feed_inventory()'
 );
 
 -- Barges of the old 50 t: a day's sea ration exceeds the reorder point, and the stock would

@@ -194,24 +194,17 @@ SELECT is(
 
 -- Determinism: regenerating, and generating batch by batch, give the same rows.
 CREATE TEMP TABLE harvest_digest ON COMMIT DROP AS
-SELECT
-    (SELECT md5(string_agg(e::text, ',' ORDER BY e.id)) FROM harvest_harvestevent AS e) AS events,
-    (SELECT md5(string_agg(l::text, ',' ORDER BY l.id)) FROM harvest_harvestlot AS l) AS lots,
-    (SELECT md5(string_agg(f::text, ',' ORDER BY f.fact_id)) FROM finance_factharvest AS f) AS facts;
+SELECT tap.digest('harvest_harvestevent', 'harvest_harvestlot', 'finance_factharvest') AS d;
 
-SELECT aquasql.generate_harvest();
+SELECT tap.regenerates_identically(
+    'regenerating gives identical rows',
+    '{harvest_harvestevent,harvest_harvestlot,finance_factharvest}', 'SELECT aquasql.generate_harvest()'
+);
 SELECT ok(
     nextval(pg_get_serial_sequence('harvest_harvestlot', 'id')) > (SELECT max(id) FROM harvest_harvestlot)
     AND nextval(pg_get_serial_sequence('finance_factharvest', 'fact_id'))
     > (SELECT max(fact_id) FROM finance_factharvest),
     'identity sequences continue after the generated ids'
-);
-SELECT is(
-    (SELECT md5(string_agg(e::text, ',' ORDER BY e.id)) FROM harvest_harvestevent AS e)
-    || (SELECT md5(string_agg(l::text, ',' ORDER BY l.id)) FROM harvest_harvestlot AS l)
-    || (SELECT md5(string_agg(f::text, ',' ORDER BY f.fact_id)) FROM finance_factharvest AS f),
-    (SELECT events || lots || facts FROM harvest_digest),
-    'regenerating gives identical rows'
 );
 
 -- Batch 2 (active) alone must leave batch 1's harvest alone; then batch 1 alone restores it.
@@ -223,10 +216,7 @@ SELECT is(
 );
 SELECT aquasql.generate_harvest(ARRAY[1]::bigint[]);
 SELECT is(
-    (SELECT md5(string_agg(e::text, ',' ORDER BY e.id)) FROM harvest_harvestevent AS e)
-    || (SELECT md5(string_agg(l::text, ',' ORDER BY l.id)) FROM harvest_harvestlot AS l)
-    || (SELECT md5(string_agg(f::text, ',' ORDER BY f.fact_id)) FROM finance_factharvest AS f),
-    (SELECT events || lots || facts FROM harvest_digest),
+    tap.digest('harvest_harvestevent', 'harvest_harvestlot', 'finance_factharvest'), (SELECT d FROM harvest_digest),
     'generating batch by batch gives identical rows'
 );
 
