@@ -20,9 +20,14 @@ FIXTURES = Path(os.environ.get("AQUASQL_AQUAMIND_FIXTURES", REPO.parent / "share
 AS_OF = "2026-11-23"
 VERSIONS = ["cb41030", "c6cd7d5"]
 
-pytestmark = pytest.mark.skipif(
-    not (FIXTURES / "restore").is_file(), reason=f"no AquaMind fixtures at {FIXTURES} (set AQUASQL_AQUAMIND_FIXTURES)"
-)
+# slow: seeds into AquaMind databases restored from the fixtures, both versions, small included
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not (FIXTURES / "restore").is_file(),
+        reason=f"no AquaMind fixtures at {FIXTURES} (set AQUASQL_AQUAMIND_FIXTURES)",
+    ),
+]
 
 
 @pytest.fixture

@@ -23,6 +23,8 @@ import pytest
 from conftest import aquasql, make_home
 from dbstate import REPO, TINY, Databases, dsn_for, quoted, scalar, state
 
+pytestmark = pytest.mark.slow  # a CLI run per bad input, clusters started and refused
+
 FIXTURES = Path(os.environ.get("AQUASQL_AQUAMIND_FIXTURES", REPO.parent / "shared" / "aquamind"))
 HAVE_FIXTURES = (FIXTURES / "restore").is_file()
 TODAY = dt.datetime.now(dt.UTC).date()

@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 from conftest import aquasql
 from dbstate import Databases, not_valid_foreign_keys, state
 
+pytestmark = pytest.mark.slow  # hypothesis: a seed per example
+
 
 def optional(strategy):
     return st.none() | strategy

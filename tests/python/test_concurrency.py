@@ -17,6 +17,8 @@ import pytest
 
 from dbstate import Databases, scalar
 
+pytestmark = pytest.mark.slow  # a small seed with other runs beside it
+
 HOLDER = "SELECT aquasql.run_lock_holder()"  # e.g. 'aquasql seed' (server pid 123, since …)
 REFUSED = "another aquasql run is working on this database: "
 

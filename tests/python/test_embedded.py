@@ -1,8 +1,11 @@
 """The embedded cluster: start, status, url, stop — in a home of its own."""
 
 import psycopg
+import pytest
 
 from conftest import aquasql, make_home
+
+pytestmark = pytest.mark.slow  # embedded clusters started and stopped
 
 
 def test_start_status_url_stop():

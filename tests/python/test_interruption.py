@@ -21,6 +21,8 @@ import templates
 from conftest import aquasql, table_checksums
 from dbstate import TINY, Databases, not_valid_foreign_keys, scalar, state
 
+pytestmark = pytest.mark.slow  # seven interrupted seeds, each completed by a second run
+
 # tiny, one worker: batch 1, then batch 2, so "one batch written, one being written" is reached
 COMMAND = ["seed", *TINY, "--workers", "1"]
 

@@ -6,6 +6,8 @@ import pytest
 
 from conftest import aquasql, databases_made, scalar
 
+pytestmark = pytest.mark.slow  # seeds with their progress read from a pipe
+
 TINY = ["--profile", "tiny", "--as-of", "2026-11-23"]
 # the foreign keys a load sets aside: those of the target schema's tables, not their chunks' copies
 FOREIGN_KEYS = (

@@ -17,6 +17,8 @@ import pytest
 
 from conftest import aquasql, databases_made, scalar, table_checksums
 
+pytestmark = pytest.mark.slow  # aquasql.seed() and rendered scripts against CLI seeds
+
 AS_OF = "2026-11-23"
 TINY = ["--profile", "tiny", "--as-of", AS_OF]
 

@@ -11,6 +11,8 @@ import pytest
 
 from conftest import aquasql, table_checksums, with_database
 
+pytestmark = pytest.mark.slow  # seeds in databases of other time zones
+
 AS_OF = "2026-11-23"
 ZONE = "America/St_Johns"
 
