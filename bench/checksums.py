@@ -13,13 +13,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 from aquasql.connection import resolve_dsn
-from determinism import checksums, scratch_database
+from determinism import checksums, scratch_database, seed
 
 
 def main() -> None:
@@ -37,29 +35,7 @@ def main() -> None:
 
     admin = resolve_dsn(args.dsn)
     dsn = scratch_database(admin, args.database or f"aquasql_bench_checksums_{args.profile}")
-    started = time.perf_counter()
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "aquasql",
-            "seed",
-            "--dsn",
-            dsn,
-            "--profile",
-            args.profile,
-            "--seed",
-            str(args.seed),
-            "--as-of",
-            args.as_of,
-            "--workers",
-            str(args.workers),
-            "--quiet",
-        ],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
-    seconds = time.perf_counter() - started
+    seconds = seed(dsn, args.profile, args.seed, args.as_of, args.workers)
     sums = checksums(dsn)
     rows = sum(c for c, _ in sums.values())
     print(

@@ -30,6 +30,18 @@ def scratch_database(admin: str, name: str) -> str:
     return admin.rsplit("/", 1)[0] + "/" + name
 
 
+def seed(dsn: str, profile: str, seed: int, as_of: str, workers: int) -> float:
+    """`aquasql seed` of the arguments into dsn, its own output left out; returns the seconds it took."""
+    started = time.perf_counter()
+    command = ["seed", "--dsn", dsn, "--profile", profile, "--seed", str(seed), "--as-of", as_of]
+    subprocess.run(
+        [sys.executable, "-m", "aquasql", *command, "--workers", str(workers), "--quiet"],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    return time.perf_counter() - started
+
+
 def checksums(dsn: str) -> dict[str, tuple[int, int]]:
     with psycopg.connect(dsn, options="-c TimeZone=UTC") as conn:
         tables = [
@@ -56,28 +68,7 @@ def main() -> None:
     results = {}
     for n in args.workers:
         dsn = scratch_database(admin, f"{args.database}_{n}")
-        started = time.perf_counter()
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "aquasql",
-                "seed",
-                "--dsn",
-                dsn,
-                "--profile",
-                args.profile,
-                "--seed",
-                str(args.seed),
-                "--as-of",
-                args.as_of,
-                "--workers",
-                str(n),
-            ],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-        seconds = time.perf_counter() - started
+        seconds = seed(dsn, args.profile, args.seed, args.as_of, n)
         results[n] = checksums(dsn)
         rows = sum(c for c, _ in results[n].values())
         print(f"  {n} worker(s): {rows:,} rows in {seconds:.1f} s", flush=True)

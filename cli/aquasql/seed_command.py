@@ -72,6 +72,25 @@ def prepared_connection(
         yield conn
 
 
+def planning_spec(profile, seed, as_of, batches, stagger, saturation, replace) -> generate.RunSpec:
+    """The plan's arguments, checked: --stagger and --saturation are two ways to say one thing."""
+    if stagger is not None and saturation is not None:
+        raise AquasqlUsageError("give either --stagger or --saturation, not both")
+    return generate.RunSpec(profile, seed, as_of_date(as_of), batches, stagger, saturation, replace)
+
+
+def planning_options(spec: generate.RunSpec) -> dict:
+    """The plan's options as a run records them (aquasql.run_progress), to recognise the same command."""
+    return {
+        "profile": spec.profile,
+        "seed": spec.seed,
+        "as_of": spec.as_of.isoformat(),
+        "batches": spec.batches,
+        "stagger": spec.stagger,
+        "saturation": spec.saturation,
+    }
+
+
 @contextmanager
 def refuse_while_locked(conn):
     """Go on only while no aquasql run works on the database; neither take nor wait for its lock."""
@@ -127,16 +146,9 @@ def seed(
     started = time.perf_counter()
     set_quiet(quiet)
     reset_phases()
-    spec = generate.RunSpec(profile, seed, as_of_date(as_of), batches, stagger, saturation, replace)
-    if stagger is not None and saturation is not None:
-        raise AquasqlUsageError("give either --stagger or --saturation, not both")
+    spec = planning_spec(profile, seed, as_of, batches, stagger, saturation, replace)
     options = {
-        "profile": profile,
-        "seed": seed,
-        "as_of": spec.as_of.isoformat(),
-        "batches": batches,
-        "stagger": stagger,
-        "saturation": saturation,
+        **planning_options(spec),
         "only": only.value if only else None,
         "with_individuals": with_individuals,
         "strict": strict,
@@ -223,17 +235,8 @@ def plan(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the schedule summary; write nothing.")] = False,
 ):
     """Plan the batches (and their infrastructure if missing) and print the schedule summary."""
-    spec = generate.RunSpec(profile, seed, as_of_date(as_of), batches, stagger, saturation, replace or dry_run)
-    if stagger is not None and saturation is not None:
-        raise AquasqlUsageError("give either --stagger or --saturation, not both")
-    options = {
-        "profile": profile,
-        "seed": seed,
-        "as_of": spec.as_of.isoformat(),
-        "batches": batches,
-        "stagger": stagger,
-        "saturation": saturation,
-    }
+    spec = planning_spec(profile, seed, as_of, batches, stagger, saturation, replace or dry_run)
+    options = planning_options(spec)
     with prepared_connection(dsn, spec, "plan", dry_run=dry_run) as conn:
         if not (replace or dry_run):
             run_progress.resumable(conn, "plan", options, replace, plans=True)  # refuses over an unfinished run
