@@ -7,6 +7,18 @@
 -- Every check is one small query; checks with nothing to measure yet (no batch reached day 91,
 -- none harvested) pass with the measured value 'n/a'.
 
+-- How a band check shows what it measured: the range of its values ('n/a' without any).
+CREATE OR REPLACE FUNCTION aquasql.verify_range(p_min numeric, p_max numeric, p_digits integer)
+RETURNS text
+LANGUAGE sql IMMUTABLE
+AS $$
+    SELECT CASE
+        WHEN p_min IS NULL THEN 'n/a'
+        WHEN p_min = p_max THEN round(p_min, p_digits)::text
+        ELSE round(p_min, p_digits) || ' – ' || round(p_max, p_digits)
+    END
+$$;
+
 -- The result row of every check.
 CREATE OR REPLACE FUNCTION aquasql.verify_band(
     p_name text,
@@ -29,11 +41,7 @@ AS $$
 
     SELECT
         p_name,
-        CASE
-            WHEN count(*) = 0 THEN 'n/a'
-            WHEN min(val) = max(val) THEN round(min(val), p_digits)::text
-            ELSE round(min(val), p_digits) || ' – ' || round(max(val), p_digits)
-        END,
+        aquasql.verify_range(min(val), max(val), p_digits),
         p_expected,
         coalesce(bool_and(ok), TRUE),
         CASE
@@ -137,11 +145,7 @@ AS $$
 
     SELECT
         p_name,
-        CASE
-            WHEN count(*) = 0 THEN 'n/a'
-            WHEN min(val) = max(val) THEN round(min(val), p_digits)::text
-            ELSE round(min(val), p_digits) || ' – ' || round(max(val), p_digits)
-        END,
+        aquasql.verify_range(min(val), max(val), p_digits),
         p_expected || format('; with disease outbreaks %s – %s', p_outbreak_low, p_outbreak_high),
         coalesce(bool_and(ordinary OR outbreak), TRUE),
         CASE
