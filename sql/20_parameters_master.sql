@@ -9,7 +9,10 @@ INSERT INTO aquasql.model_parameter AS m (name, value, comment) VALUES
 -- Where the stations and sea areas lie: near the geography's point (geography_parameter), a
 -- station every few km up the coast, sea areas scattered along it (an assumption: stand-in
 -- coordinates, a few km apart, as real sites of one region are).
-('station_latitude_step', 0.04, 'infrastructure: station i lies this many degrees north of the geography''s point, x i'),
+(
+    'station_latitude_step', 0.04,
+    'infrastructure: station i lies this many degrees north of the geography''s point, x i'
+),
 ('station_longitude_step', 0.03, 'infrastructure: ... and this many degrees west, x i'),
 ('area_latitude_step', 0.02, 'infrastructure: sea area i lies this many degrees north, x i, ...'),
 ('area_latitude_scatter', 0.05, 'infrastructure: ... less this many degrees x (i mod area_latitude_period)'),

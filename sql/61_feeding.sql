@@ -1,7 +1,8 @@
 -- Feeding events: the daily ration of every fed assignment-day (daily state feed_kg > 0),
--- given in two automatic meals (at 08:00 and 16:00: model parameters feeding_*). feed_cost stays NULL here: it depends on
--- the FIFO lots of the feed container, which are shared across batches, and is filled by
--- aquasql.generate_feed_inventory() once every batch's feeding is written.
+-- given in two automatic meals (08:00 and 16:00: model parameters feeding_*). feed_cost stays
+-- NULL here: it depends on the FIFO lots of the feed container, which are shared across
+-- batches, and is filled by aquasql.generate_feed_inventory() once every batch's feeding is
+-- written.
 
 -- The two meals of a day: index (id offset: id = daily-state id * 2 + index) and time.
 CREATE OR REPLACE FUNCTION aquasql.feeding_meals()
