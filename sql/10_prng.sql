@@ -366,3 +366,21 @@ COMMENT ON FUNCTION aquasql.rand_choice(
 'are never chosen; NULL for invalid weights (see weights_cdf). Fast when weights is a '
 'constant (folded at plan time); a per-row weights array costs one weights_cdf call per row. '
 'Example: aquasql.rand_choice(p.seed, 5, b.batch_id, 0, 0, ARRAY[0.6, 0.3, 0.1]).';
+
+-- rand_choice over weights read from a table: the caller computes weights_cdf once per statement
+-- (aquasql.choice_cdf) and each row costs one hash, as with constant weights.
+CREATE OR REPLACE FUNCTION aquasql.rand_choice_cdf(
+    seed bigint, stream integer, k1 bigint, k2 bigint, k3 bigint, cdf double precision[]
+)
+RETURNS integer
+LANGUAGE sql
+IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT width_bucket(aquasql.rand_bits(seed, stream, k1, k2, k3, 4)::double precision / 4294967296, cdf) + 1
+$$;
+
+COMMENT ON FUNCTION aquasql.rand_choice_cdf(
+    bigint, integer, bigint, bigint, bigint, double precision[]
+) IS
+'rand_choice with the cumulative weights given (cdf = aquasql.weights_cdf(weights)): the same index as '
+'aquasql.rand_choice(seed, stream, k1, k2, k3, weights), for weights computed once per statement.';

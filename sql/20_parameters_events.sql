@@ -304,3 +304,157 @@ ON CONFLICT (supplier_no) DO UPDATE SET
     supplier = excluded.supplier,
     contract_share = excluded.contract_share,
     price_premium = excluded.price_premium;
+
+-- The event families' remaining numbers: when things are recorded, how samples are taken and
+-- how long a projection runs.
+INSERT INTO aquasql.model_parameter AS m (name, value, comment) VALUES
+-- When the farm's records say things happened (UTC, as the farm's systems keep them; times of
+-- day in hours after midnight, 8.5 = 08:30). Assumptions of a working day: feed lots are
+-- received before the first meal, orders go out in the morning, the vet's round is before noon,
+-- the day's dead fish are counted and logged at the end of the working day.
+('feeding_meal_morning_hour', 8, 'feeding: time of the first of the two automatic meals (08:00)'),
+('feeding_meal_afternoon_hour', 16, 'feeding: time of the second meal (16:00)'),
+(
+    'feeding_morning_share', 0.5,
+    'feeding: share of the day''s ration given at the first meal, rounded to 0.1 g; the second meal gets the rest'
+),
+(
+    'feeding_biomass_floor_kg', 0.01,
+    'feeding: biomass recorded at least this (the smallest the column holds), so the feeding percentage is defined'
+),
+('feeding_min_amount_kg', 0.0001, 'feeding: meals below this (the column''s 0.1 g resolution) are not written'),
+('mortality_event_hour', 16, 'mortality events: the day''s dead fish are logged at the end of the working day (16:00)'),
+('growth_sample_hour', 14, 'growth samples: weighed and recorded at 14:00'),
+('lice_count_hour', 10, 'sea lice: the first ring of a site is counted at 10:00'),
+('lice_count_ring_minutes', 15, 'sea lice: the rings of a site are counted one after another this many minutes apart'),
+('harvest_event_hour', 6, 'harvest: a ring''s fish leave for the wellboat at 06:00 on the day after its last day'),
+('feed_lot_entry_hour', 6, 'feed stock: delivered lots enter the silo or barge at 06:00, before the first meal'),
+(
+    'feed_lot_entry_spacing_minutes', 5,
+    'feed stock: several lots entering one feed container on one day enter this many minutes apart, in order'
+),
+('feed_lot_entry_max_steps', 23, 'feed stock: at most this many spacings after the first lot (all within two hours)'),
+('feed_order_hour', 9, 'feed stock: purchases are ordered at 09:00'),
+('journal_routine_hour', 11, 'health journal: the vet''s routine check is written at 11:00'),
+('journal_issue_hour', 8.5, 'health journal: a disease episode is reported at 08:30 on its first day'),
+('journal_resolution_hour', 12, 'health journal: an issue is closed at 12:00 (the day after the episode, or the move)'),
+('journal_treatment_hour', 13, 'health journal: a disease treatment is written at 13:00'),
+('journal_lice_treatment_hour', 9, 'health journal: a delousing is written at 09:00'),
+-- Weekly work on a working day (aquasql.weekly_task_day): each task on its own nominal day of
+-- the container's week, so that the lice count and the weighing do not crowd the same fish.
+('lice_count_week_day', 2, 'sea lice: counts fall on nominal day 2 of every week in the ring (0 = its first day)'),
+('growth_sample_week_day', 3, 'growth samples: weighings fall on nominal day 3 of every week in the container'),
+-- The vet's health journal (66_journal.sql): a routine check about monthly per container
+-- (fish-health plans of Norwegian and Scottish farms: monthly vet visits) and treatment of a
+-- disease episode once the diagnosis is back (assumption: two days).
+('journal_routine_check_days', 30, 'health journal: days between routine health checks of an assignment'),
+('journal_routine_check_day', 14, 'health journal: day of each routine period on which the check falls'),
+('journal_treatment_delay_days', 2, 'health journal: days from a disease episode''s start to its treatment'),
+-- Growth samples (64_growth_samples.sql; domain reference section 5, Sampling: 30 fish a
+-- freshwater sample, 20-30 at sea). Condition factor K = 100 W / L^3 rises with size (lean fry,
+-- well-conditioned salmon at sea; domain reference 5: K about 1.0-1.3): K ≈ 1.02 at 0.5 g rising
+-- by 0.2 over a 10,000-fold weight (to 5 kg), sd 0.03, kept inside 1.03-1.26 so that K
+-- recomputed from the rounded mean weight and length stays within 1.0-1.3. The summary
+-- statistics without individual fish: the sample sd with its own sampling error (relative sd
+-- 1 / sqrt(2 (n - 1)), at least half the true), extremes about 2 sd out, a little further above
+-- the mean than below (weights are right-skewed; calibrated against the drawn-fish samples).
+('growth_sample_size_tank', 30, 'growth samples: fish weighed from a tank (domain reference 5)'),
+('growth_sample_size_sea_min', 20, 'growth samples: fewest fish weighed from a sea ring (crowding a ring is harder)'),
+('growth_sample_size_sea_max', 30, 'growth samples: most fish weighed from a sea ring'),
+('growth_sample_k_base', 1.02, 'growth samples: condition factor K of fish of growth_sample_k_base_weight_g'),
+('growth_sample_k_base_weight_g', 0.5, 'growth samples: weight at which K starts to rise'),
+('growth_sample_k_rise', 0.2, 'growth samples: rise of K over growth_sample_k_rise_span (to about 1.22 at 5 kg)'),
+(
+    'growth_sample_k_rise_span', 10000,
+    'growth samples: the weight ratio over which K rises, log-linearly (0.5 g to 5 kg)'
+),
+('growth_sample_k_sd', 0.03, 'growth samples: sd of a sample''s K around the curve'),
+('growth_sample_k_min', 1.03, 'growth samples: lowest K of a sample (rounding keeps the recorded K >= 1.0)'),
+('growth_sample_k_max', 1.26, 'growth samples: highest K of a sample (rounding keeps the recorded K <= 1.3)'),
+(
+    'growth_sample_length_cv', 0.015,
+    'growth samples: relative measuring error of a length, added to the spread that follows from the weights'
+),
+('growth_sample_sd_min_share', 0.5, 'growth samples: a sample''s sd is at least this share of the true spread'),
+('growth_sample_min_z', 1.8, 'growth samples: the lightest fish is at least this many sd below the mean'),
+('growth_sample_min_z_spread', 0.5, 'growth samples: ... and up to this many sd further'),
+('growth_sample_max_z', 2.0, 'growth samples: the heaviest fish is at least this many sd above the mean'),
+('growth_sample_max_z_spread', 0.5, 'growth samples: ... and up to this many sd further'),
+('growth_sample_min_share', 0.2, 'growth samples: the lightest fish weighs at least this share of the mean'),
+(
+    'growth_fish_k_sd', 0.04,
+    'growth samples with individual fish: sd of ln(a fish''s K / the sample''s K) (K 1.0-1.3 among fish)'
+),
+-- Scenarios (57_scenarios.sql): a projection runs until the batch's target weight, at most this
+-- long (longer than any sea phase from a Parr start; below 1000, as the projection id is the
+-- scenario id x 1000 + day number).
+('scenario_max_days', 900, 'scenarios: longest projection, days (below 1000: projection id = scenario id x 1000 + day)')
+ON CONFLICT (name) DO UPDATE SET value = excluded.value, comment = excluded.comment;
+
+-- Categorical draws (aquasql.weighted_choice): option i of a family and setting is drawn with
+-- probability weight / sum(weights); the option numbers are the indexes drawn, so an option's
+-- number is part of the model. Settings by what a stage is: incubation (eggs and alevins in
+-- trays), freshwater or tank (fry to post-smolt in tanks), sea (the rings).
+-- Diseases of an episode (mortality events and health journal): in freshwater the common
+-- hatchery problems (Saprolegnia, bacterial gill disease, Flavobacterium fin rot, yersiniosis),
+-- at sea the main viral and gill diseases of Norwegian, Faroese and Scottish farms (pancreas
+-- disease, AGD, CMS, winter ulcer; Norwegian Veterinary Institute fish health reports). Weights
+-- an assumption, roughly by how often the reports name them; eggs in trays: fungus only.
+-- Background mortality causes, when no episode, handling or site episode explains a death: no
+-- predators indoors, seals and birds at sea; the unknown cause dominates, as in farms' daily
+-- mortality logs (assumption). Routine check texts: equal or 2:1:1 (assumption). Delousing
+-- methods: thermal and mechanical delousing lead in Norway since 2017, then freshwater and
+-- hydrogen peroxide baths (Norwegian Veterinary Institute fish health report 2023; weights an
+-- assumption).
+INSERT INTO aquasql.weighted_choice AS c (family, setting, option_no, label, weight) VALUES
+('disease', 'incubation', 1, 'Saprolegnia (fungal infection)', 1),
+('disease', 'freshwater', 1, 'Saprolegnia (fungal infection)', 0.3),
+('disease', 'freshwater', 2, 'Bacterial gill disease', 0.3),
+('disease', 'freshwater', 3, 'Fin rot (Flavobacterium)', 0.25),
+('disease', 'freshwater', 4, 'Yersiniosis', 0.15),
+('disease', 'sea', 1, 'Pancreas disease (PD)', 0.35),
+('disease', 'sea', 2, 'Amoebic gill disease (AGD)', 0.3),
+('disease', 'sea', 3, 'Cardiomyopathy syndrome (CMS)', 0.2),
+('disease', 'sea', 4, 'Winter ulcer (Moritella viscosa)', 0.15),
+('mortality_cause', 'sea', 1, 'UNKNOWN', 0.45),
+('mortality_cause', 'sea', 2, 'ENVIRONMENTAL', 0.30),
+('mortality_cause', 'sea', 3, 'PREDATION', 0.20),
+('mortality_cause', 'sea', 4, 'OTHER', 0.05),
+('mortality_cause', 'incubation', 1, 'UNKNOWN', 0.60),
+('mortality_cause', 'incubation', 2, 'ENVIRONMENTAL', 0.25),
+('mortality_cause', 'incubation', 3, 'PREDATION', 0),
+('mortality_cause', 'incubation', 4, 'OTHER', 0.15),
+('mortality_cause', 'tank', 1, 'UNKNOWN', 0.60),
+('mortality_cause', 'tank', 2, 'ENVIRONMENTAL', 0.35),
+('mortality_cause', 'tank', 3, 'PREDATION', 0),
+('mortality_cause', 'tank', 4, 'OTHER', 0.05),
+(
+    'routine_check', 'incubation', 1,
+    'Routine health check: eggs and alevins developing normally, dead eggs removed.', 1
+),
+('routine_check', 'incubation', 2, 'Routine health check: hatching on schedule, little fungal growth.', 1),
+('routine_check', 'incubation', 3, 'Routine health check: alevins healthy, yolk sacs normal.', 1),
+('routine_check', 'freshwater', 1, 'Routine health check: fish active, feeding well.', 2),
+('routine_check', 'freshwater', 2, 'Routine health check: good appetite, fins and gills normal.', 1),
+('routine_check', 'freshwater', 3, 'Routine health check: normal behaviour, no external lesions.', 1),
+('routine_check', 'sea', 1, 'Routine health check: fish active, feeding well.', 2),
+('routine_check', 'sea', 2, 'Routine health check: normal swimming behaviour, no wounds.', 1),
+('routine_check', 'sea', 3, 'Routine health check: gills normal, good appetite, net clean.', 1),
+('lice_treatment', 'sea', 1, 'thermal delousing', 0.35),
+('lice_treatment', 'sea', 2, 'mechanical delousing', 0.30),
+('lice_treatment', 'sea', 3, 'freshwater bath', 0.20),
+('lice_treatment', 'sea', 4, 'hydrogen peroxide bath', 0.15)
+ON CONFLICT (family, setting, option_no) DO UPDATE SET label = excluded.label, weight = excluded.weight;
+
+-- Confidence of the daily state's figures by source (batch_actualdailyassignmentstate
+-- .confidence_scores; assumption, on AquaMind's 0-1 scale): measured figures 1.0 (sensor daily
+-- means, the feeding events, a weighing), the mortality model's population 0.95 (dead fish are
+-- counted, but not every one is found), the TGC model's weight between weighings 0.8. Written
+-- as numeric, so the JSON keeps 1.0.
+INSERT INTO aquasql.confidence_score AS s (source, score, comment) VALUES
+('population', 0.95, 'population from the mortality model: counted dead fish, some never found'),
+('weight_sampled', 1.0, 'weight on a growth-sample day: weighed'),
+('weight_modelled', 0.8, 'weight between weighings: the TGC model'),
+('temperature', 1.0, 'temperature: the sensors'' daily mean'),
+('feed', 1.0, 'feed: the feeding events as given')
+ON CONFLICT (source) DO UPDATE SET score = excluded.score, comment = excluded.comment;

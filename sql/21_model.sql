@@ -35,6 +35,75 @@ BEGIN
 END
 $$;
 
+-- A time of day given as a model parameter in hours after midnight (8.5: 08:30), as an
+-- interval to add to a date.
+CREATE OR REPLACE FUNCTION aquasql.param_time(p_name text)
+RETURNS interval
+LANGUAGE sql STABLE
+AS $$
+    SELECT aquasql.param(p_name) * interval '1 hour'
+$$;
+
+COMMENT ON FUNCTION aquasql.param_time(text) IS
+'A model parameter holding a time of day in hours after midnight (8.5 = 08:30), as an interval.';
+
+-- The options of a weighted draw (aquasql.weighted_choice) in order: their labels, and their
+-- cumulative weights for aquasql.rand_choice_cdf. Read once per statement (both are STABLE
+-- lookups, not inlined), never per row. An error for a family and setting without rows.
+CREATE OR REPLACE FUNCTION aquasql.choice_labels(p_family text, p_setting text)
+RETURNS text[]
+LANGUAGE plpgsql STABLE
+AS $$
+DECLARE
+    result text[];
+BEGIN
+    SELECT array_agg(c.label ORDER BY c.option_no) INTO result
+    FROM aquasql.weighted_choice AS c
+    WHERE c.family = p_family AND c.setting = p_setting;
+    IF result IS NULL THEN
+        RAISE EXCEPTION 'no weighted choice "%" for setting "%" in aquasql.weighted_choice', p_family, p_setting
+            USING ERRCODE = 'invalid_parameter_value', HINT = 'the rows are in sql/20_parameters_events.sql';
+    END IF;
+    RETURN result;
+END
+$$;
+
+COMMENT ON FUNCTION aquasql.choice_labels(text, text) IS
+'The labels of a weighted draw (aquasql.weighted_choice) by option number; an error if there are none.';
+
+CREATE OR REPLACE FUNCTION aquasql.choice_cdf(p_family text, p_setting text)
+RETURNS double precision[]
+LANGUAGE sql STABLE
+AS $$
+    SELECT aquasql.weights_cdf(array_agg(c.weight ORDER BY c.option_no))
+    FROM aquasql.weighted_choice AS c
+    WHERE c.family = p_family AND c.setting = p_setting
+$$;
+
+COMMENT ON FUNCTION aquasql.choice_cdf(text, text) IS
+'The cumulative weights of a weighted draw (aquasql.weighted_choice) for aquasql.rand_choice_cdf.';
+
+-- A confidence score of the daily state by its source (aquasql.confidence_score), numeric as
+-- written.
+CREATE OR REPLACE FUNCTION aquasql.confidence(p_source text)
+RETURNS numeric
+LANGUAGE plpgsql STABLE
+AS $$
+DECLARE
+    result numeric;
+BEGIN
+    SELECT c.score INTO result FROM aquasql.confidence_score AS c WHERE c.source = p_source;
+    IF NOT found THEN
+        RAISE EXCEPTION 'unknown confidence source "%": not in aquasql.confidence_score', p_source
+            USING ERRCODE = 'invalid_parameter_value', HINT = 'the rows are in sql/20_parameters_events.sql';
+    END IF;
+    RETURN result;
+END
+$$;
+
+COMMENT ON FUNCTION aquasql.confidence(text) IS
+'The confidence score of a daily-state figure by its source (aquasql.confidence_score); an error if unknown.';
+
 -- Daily hazard of a stage, scaled by a batch's mortality multiplier. In freshwater the
 -- stage's survival holds over the batch's own stage (p_stage_days, its planned length): the
 -- hatchery steers the halls' temperature to the stage's length, and eggs and fry die by their

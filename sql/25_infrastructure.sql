@@ -22,6 +22,20 @@ SET timezone = 'UTC'
 AS $$
 DECLARE
     prof aquasql.profile;
+    -- where stations and sea areas lie around the geography's point (degrees; numeric, as the columns)
+    station_lat_step constant numeric := aquasql.param('station_latitude_step')::numeric;
+    station_lon_step constant numeric := aquasql.param('station_longitude_step')::numeric;
+    area_lat_step constant numeric := aquasql.param('area_latitude_step')::numeric;
+    area_lat_scatter constant numeric := aquasql.param('area_latitude_scatter')::numeric;
+    area_lat_period constant integer := aquasql.param('area_latitude_period')::integer;
+    area_lon_step constant numeric := aquasql.param('area_longitude_step')::numeric;
+    area_lon_scatter constant numeric := aquasql.param('area_longitude_scatter')::numeric;
+    area_lon_period constant integer := aquasql.param('area_longitude_period')::integer;
+    tank_depth constant numeric := aquasql.param('hall_tank_depth_m')::numeric;
+    floor_factor constant numeric := aquasql.param('hall_floor_factor')::numeric;
+    manufacturers constant text[] := ARRAY(
+        SELECT m.name FROM aquasql.sensor_manufacturer AS m ORDER BY m.manufacturer_no
+    );
 BEGIN
     SELECT * INTO prof FROM aquasql.profile WHERE name = p_profile;
     IF NOT found THEN
@@ -49,8 +63,9 @@ BEGIN
         FROM aquasql.stage_parameter AS s
         UNION ALL
         VALUES
-        ('Feed Silo', 'SILO', 50, 'Feed silo serving one hall', 7),
-        ('Feed Barge', 'BARGE', 500, 'Feed barge serving a sea area', 8)
+        -- sort orders 7 and 8: after the six stages' types
+        ('Feed Silo', 'SILO', aquasql.param('feed_silo_volume_m3')::numeric, 'Feed silo serving one hall', 7),
+        ('Feed Barge', 'BARGE', aquasql.param('feed_barge_volume_m3')::numeric, 'Feed barge serving a sea area', 8)
     ) AS t
     WHERE NOT EXISTS (SELECT 1 FROM infrastructure_containertype AS ct WHERE ct.name = t.name)
     ORDER BY t.sort_order;
@@ -62,8 +77,8 @@ BEGIN
         format('%s-%s', pg.station_prefix, lpad(i::text, 2, '0')),
         'FRESHWATER',
         g.id,
-        gp.latitude + 0.04 * i,
-        gp.longitude - 0.03 * i,
+        gp.latitude + station_lat_step * i,
+        gp.longitude - station_lon_step * i,
         format('Freshwater station %s of %s', i, pg.geography),
         TRUE,
         p_created_at,
@@ -84,8 +99,8 @@ BEGIN
         s.name || '-Hall-' || sp.hall_letter,
         s.id,
         format('%s hall (%s)', sp.name, sp.container_type),
-        -- floor space for the hall's tanks at 2 m depth, plus half again for walkways
-        round(prof.containers_per_hall * sp.container_volume_m3 / 2 * 1.5, 2),
+        -- floor space for the hall's tanks at their depth, plus walkways
+        round(prof.containers_per_hall * sp.container_volume_m3 / tank_depth * floor_factor, 2),
         TRUE,
         p_created_at,
         p_created_at
@@ -106,8 +121,8 @@ BEGIN
     SELECT
         format('%s-%s', pg.area_prefix, lpad(i::text, 2, '0')),
         g.id,
-        gp.latitude - 0.05 * (i % 7) + 0.02 * i,
-        gp.longitude + 0.06 * (i % 5) - 0.03 * i,
+        gp.latitude - area_lat_scatter * (i % area_lat_period) + area_lat_step * i,
+        gp.longitude + area_lon_scatter * (i % area_lon_period) - area_lon_step * i,
         prof.rings_per_area * sea.container_volume_m3 * sea.max_density_kg_m3,
         TRUE,
         p_created_at,
@@ -223,7 +238,7 @@ BEGIN
         p.parameter_name,
         c.id,
         upper(left(md5(c.name || '-' || p.parameter_name), 10)),
-        (ARRAY['YSI', 'Aanderaa', 'OxyGuard', 'In-Situ'])[1 + (c.id + p.sort_order) % 4],
+        manufacturers[1 + (c.id + p.sort_order) % cardinality(manufacturers)],
         (p_created_at AT TIME ZONE 'UTC')::date,
         (p_created_at AT TIME ZONE 'UTC')::date,
         TRUE,

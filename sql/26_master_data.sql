@@ -4,7 +4,8 @@
 -- companies, sites, temperature profiles, TGC models) follow infrastructure_geography: a call
 -- after the infrastructure exists adds them.
 
--- The feeds and the fish-weight band each serves, [min_weight_g, max_weight_g) (max NULL = open).
+-- The feeds and the fish-weight band each serves, [min_weight_g, max_weight_g) (max NULL = open):
+-- the rows of aquasql.feed_catalog_item (sql/20_parameters_master.sql).
 CREATE OR REPLACE FUNCTION aquasql.feed_catalog()
 RETURNS TABLE (
     name text,
@@ -18,20 +19,18 @@ RETURNS TABLE (
     max_weight_g double precision,
     description text
 )
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
-    VALUES
-    ('Starter Feed 0.5mm', 'BioMar', 'MICRO', 0.5, 50, 18, 20, 0, 1, 'Fry below 1 g'),
-    ('Starter Feed 1.0mm', 'BioMar', 'SMALL', 1.0, 48, 18, 22, 1, 5, 'Fry of 1-5 g'),
-    ('Grower Feed 2.0mm', 'BioMar', 'MEDIUM', 2.0, 45, 20, 23, 5, 30, 'Fish of 5-30 g'),
-    ('Grower Feed 3.0mm', 'BioMar', 'MEDIUM', 3.0, 43, 22, 23, 30, 150, 'Fish of 30-150 g'),
-    ('Finisher Feed 4.5mm', 'BioMar', 'LARGE', 4.5, 40, 24, 24, 150, 1500, 'Fish of 150-1,500 g'),
-    ('Finisher Feed 6.0mm', 'BioMar', 'LARGE', 6.0, 38, 26, 24, 1500, NULL, 'Fish of 1,500 g and above')
+    SELECT
+        f.name, f.brand, f.size_category, f.pellet_size_mm, f.protein_percentage, f.fat_percentage,
+        f.carbohydrate_percentage, f.min_weight_g, f.max_weight_g, f.description
+    FROM aquasql.feed_catalog_item AS f
+    ORDER BY f.pellet_size_mm, f.name
 $$;
 
 COMMENT ON FUNCTION aquasql.feed_catalog() IS
-'The six feeds of the domain reference with the fish-weight band each serves, '
-'[min_weight_g, max_weight_g) in grams (max NULL = no upper limit).';
+'The feeds of aquasql.feed_catalog_item (the six of the domain reference) with the fish-weight band each '
+'serves, [min_weight_g, max_weight_g) in grams (max NULL = no upper limit), by pellet size.';
 
 -- The weight bands joined to the generated feeds, for set-based use:
 --   JOIN aquasql.feed_bands() AS b
@@ -73,29 +72,38 @@ COMMENT ON FUNCTION aquasql.feed_for_weight(double precision) IS
 'The inventory_feed id of the feed for fish of p_weight_g grams (aquasql.feed_catalog bands, lower edge '
 'inclusive); NULL for a NULL or negative weight or before the feeds exist.';
 
-CREATE OR REPLACE FUNCTION aquasql.generate_master_data(
-    p_created_at timestamptz DEFAULT '2018-01-01 00:00+00'
-)
-RETURNS TABLE (item text, total bigint)
+-- The species and its optimal band (model parameters species_optimal_*): what the stages belong to.
+CREATE OR REPLACE FUNCTION aquasql.master_data_species(p_created_at timestamptz, p_species text)
+RETURNS void
 LANGUAGE plpgsql
-SET timezone = 'UTC'
 AS $$
-DECLARE
-    species_name constant text := 'Atlantic Salmon';
-    -- length of the sea stage where a duration is needed (it really lasts until harvest)
-    sea_days constant integer := aquasql.param('sea_reference_days')::integer;
-    profile_days constant integer := aquasql.param('scenario_temperature_profile_days')::integer;
 BEGIN
-    -- Species and lifecycle stages.
     INSERT INTO batch_species (
         name, scientific_name, description, optimal_temperature_min, optimal_temperature_max,
         optimal_oxygen_min, optimal_ph_min, optimal_ph_max, created_at, updated_at
     )
     SELECT
-        species_name, 'Salmo salar', 'Atlantic salmon (optimal oxygen in % saturation)',
-        6, 14, 80, 6.5, 8.5, p_created_at, p_created_at
-    WHERE NOT EXISTS (SELECT 1 FROM batch_species WHERE name = species_name);
+        p_species, 'Salmo salar', 'Atlantic salmon (optimal oxygen in % saturation)',
+        aquasql.param('species_optimal_temperature_min_c'), aquasql.param('species_optimal_temperature_max_c'),
+        aquasql.param('species_optimal_oxygen_min_pct'), aquasql.param('species_optimal_ph_min'),
+        aquasql.param('species_optimal_ph_max'), p_created_at, p_created_at
+    WHERE NOT EXISTS (SELECT 1 FROM batch_species WHERE name = p_species);
+END
+$$;
 
+COMMENT ON FUNCTION aquasql.master_data_species(timestamptz, text) IS
+'The species and its optimal band (model parameters species_optimal_*): what the stages belong to. Idempotent '
+'(matched by natural key).';
+
+-- The lifecycle stages from aquasql.stage_parameter, with expected lengths from the stage's condition factor.
+CREATE OR REPLACE FUNCTION aquasql.master_data_stages(p_created_at timestamptz, p_species text)
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    -- length of the sea stage where a duration is needed (it really lasts until harvest)
+    sea_days constant integer := aquasql.param('sea_reference_days')::integer;
+BEGIN
     -- Expected lengths follow from the weights through Fulton's condition factor
     -- K = 100 W / L^3 of the stage (stage_parameter.condition_factor).
     INSERT INTO batch_lifecyclestage (
@@ -115,15 +123,26 @@ BEGIN
         p_created_at,
         p_created_at
     FROM aquasql.stage_parameter AS s
-    INNER JOIN batch_species AS sp ON sp.name = species_name
+    INNER JOIN batch_species AS sp ON sp.name = p_species
     CROSS JOIN LATERAL (SELECT s.condition_factor AS k) AS k
     WHERE NOT EXISTS (
         SELECT 1 FROM batch_lifecyclestage AS l
         WHERE l.name = s.name OR (l.species_id = sp.id AND l."order" = s.stage_order)
     )
     ORDER BY s.stage_order;
+END
+$$;
 
-    -- Feeds.
+COMMENT ON FUNCTION aquasql.master_data_stages(timestamptz, text) IS
+'The lifecycle stages from aquasql.stage_parameter, with expected lengths from the stage''s condition factor. '
+'Idempotent (matched by natural key).';
+
+-- The feeds of the catalog (aquasql.feed_catalog_item), by pellet size: what feeding draws on.
+CREATE OR REPLACE FUNCTION aquasql.master_data_feeds(p_created_at timestamptz)
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
     INSERT INTO inventory_feed (
         name, brand, size_category, pellet_size_mm, protein_percentage, fat_percentage,
         carbohydrate_percentage, description, is_active, created_at, updated_at
@@ -134,7 +153,19 @@ BEGIN
     FROM aquasql.feed_catalog() AS c
     WHERE NOT EXISTS (SELECT 1 FROM inventory_feed AS f WHERE f.name = c.name)
     ORDER BY c.pellet_size_mm;
+END
+$$;
 
+COMMENT ON FUNCTION aquasql.master_data_feeds(timestamptz) IS
+'The feeds of the catalog (aquasql.feed_catalog_item), by pellet size: what feeding draws on. Idempotent '
+'(matched by natural key).';
+
+-- The environmental parameters the sensors measure (aquasql.sensor_parameter): the readings' master data.
+CREATE OR REPLACE FUNCTION aquasql.master_data_environmental_parameters(p_created_at timestamptz)
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
     -- Environmental parameters (name = sensor_type), from aquasql.sensor_parameter. optimal_*:
     -- the normal band (domain reference section 5); min/max_value: tolerance limits.
     INSERT INTO environmental_environmentalparameter (
@@ -145,7 +176,19 @@ BEGIN
     FROM aquasql.sensor_parameter AS p
     WHERE NOT EXISTS (SELECT 1 FROM environmental_environmentalparameter AS e WHERE e.name = p.name)
     ORDER BY p.slot;
+END
+$$;
 
+COMMENT ON FUNCTION aquasql.master_data_environmental_parameters(timestamptz) IS
+'The environmental parameters the sensors measure (aquasql.sensor_parameter): the readings'' master data. '
+'Idempotent (matched by natural key).';
+
+-- The 15 lice types of aquasql.lice_type: what the lice counts name.
+CREATE OR REPLACE FUNCTION aquasql.master_data_lice_types(p_created_at timestamptz)
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
     -- Lice types: the 15 rows of aquasql.lice_type (domain reference section 2), L. salmonis and
     -- Caligus by gender.
     INSERT INTO health_licetype (
@@ -159,8 +202,18 @@ BEGIN
         WHERE t.species = l.species AND t.gender = l.gender AND t.development_stage = l.development_stage
     )
     ORDER BY l.sort_order;
+END
+$$;
 
-    -- Mortality reasons (health_mortalityreason has no timestamps).
+COMMENT ON FUNCTION aquasql.master_data_lice_types(timestamptz) IS
+'The 15 lice types of aquasql.lice_type: what the lice counts name. Idempotent (matched by natural key).';
+
+-- AquaMind's mortality reasons (no timestamps).
+CREATE OR REPLACE FUNCTION aquasql.master_data_mortality_reasons()
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
     INSERT INTO health_mortalityreason (name, description)
     SELECT r.name, r.description
     FROM (
@@ -175,8 +228,18 @@ BEGIN
     ) AS r (sort_order, name, description)
     WHERE NOT EXISTS (SELECT 1 FROM health_mortalityreason AS m WHERE m.name = r.name)
     ORDER BY r.sort_order;
+END
+$$;
 
-    -- Harvest product grades.
+COMMENT ON FUNCTION aquasql.master_data_mortality_reasons() IS
+'AquaMind''s mortality reasons (no timestamps). Idempotent (matched by natural key).';
+
+-- The harvest product grades the harvest lots are sorted into.
+CREATE OR REPLACE FUNCTION aquasql.master_data_product_grades(p_created_at timestamptz)
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
     INSERT INTO harvest_productgrade (code, name, description, created_at, updated_at)
     SELECT g.code, g.name, g.description, p_created_at, p_created_at
     FROM (
@@ -189,8 +252,18 @@ BEGIN
     ) AS g (sort_order, code, name, description)
     WHERE NOT EXISTS (SELECT 1 FROM harvest_productgrade AS p WHERE p.code = g.code)
     ORDER BY g.sort_order;
+END
+$$;
 
-    -- Egg suppliers (addresses in the reserved example.com domain).
+COMMENT ON FUNCTION aquasql.master_data_product_grades(timestamptz) IS
+'The harvest product grades the harvest lots are sorted into. Idempotent (matched by natural key).';
+
+-- The egg suppliers the creation workflows buy from (addresses in the reserved example.com domain).
+CREATE OR REPLACE FUNCTION aquasql.master_data_egg_suppliers(p_created_at timestamptz)
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
     INSERT INTO broodstock_eggsupplier (name, contact_details, certifications, created_at, updated_at)
     SELECT s.name, s.contact, s.certifications, p_created_at, p_created_at
     FROM (
@@ -214,7 +287,19 @@ BEGIN
     ) AS s (sort_order, name, contact, certifications)
     WHERE NOT EXISTS (SELECT 1 FROM broodstock_eggsupplier AS e WHERE e.name = s.name)
     ORDER BY s.sort_order;
+END
+$$;
 
+COMMENT ON FUNCTION aquasql.master_data_egg_suppliers(timestamptz) IS
+'The egg suppliers the creation workflows buy from (addresses in the reserved example.com domain). Idempotent '
+'(matched by natural key).';
+
+-- The users the generator names (administrator, vet, manager, one operator per geography).
+CREATE OR REPLACE FUNCTION aquasql.master_data_users(p_created_at timestamptz)
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
     -- Users, with unusable passwords ('!' + a fixed string, as Django writes them); one operator
     -- per geography, named by its batch prefix (operator_fi) or else by its name.
     INSERT INTO auth_user (
@@ -247,7 +332,19 @@ BEGIN
     ) AS u
     WHERE NOT EXISTS (SELECT 1 FROM auth_user AS a WHERE a.username = u.username)
     ORDER BY u.sort_order;
+END
+$$;
 
+COMMENT ON FUNCTION aquasql.master_data_users(timestamptz) IS
+'The users the generator names (administrator, vet, manager, one operator per geography). Idempotent (matched '
+'by natural key).';
+
+-- An access profile for each of those users, as AquaMind creates one with each user.
+CREATE OR REPLACE FUNCTION aquasql.master_data_user_profiles(p_created_at timestamptz)
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
     -- Every AquaMind user has an access profile (AquaMind creates one with each user): the
     -- administrator and the managers see everything, operators their own geography.
     INSERT INTO users_userprofile (
@@ -281,7 +378,19 @@ BEGIN
     WHERE u.email LIKE '%@aquamind.example.com'
         AND NOT EXISTS (SELECT 1 FROM users_userprofile AS p WHERE p.user_id = u.id)
     ORDER BY u.id;
+END
+$$;
 
+COMMENT ON FUNCTION aquasql.master_data_user_profiles(timestamptz) IS
+'An access profile for each of those users, as AquaMind creates one with each user. Idempotent (matched by '
+'natural key).';
+
+-- Finance dimensions: a farming company per geography, a site per station and sea area.
+CREATE OR REPLACE FUNCTION aquasql.master_data_finance()
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
     -- Finance: one farming company (subsidiary FM) per geography, one site per freshwater
     -- station and per sea area.
     INSERT INTO finance_dimcompany (geography_id, subsidiary, display_name, currency, nav_company_code)
@@ -308,7 +417,21 @@ BEGIN
         WHERE d.source_model = s.source_model AND d.source_pk = s.source_pk
     )
     ORDER BY s.source_model DESC, s.source_pk;
+END
+$$;
 
+COMMENT ON FUNCTION aquasql.master_data_finance() IS
+'Finance dimensions: a farming company per geography, a site per station and sea area. Idempotent (matched by '
+'natural key).';
+
+-- The scenario temperature profiles: a geography's seasonal sea-temperature curve, day by day.
+CREATE OR REPLACE FUNCTION aquasql.master_data_temperature_profiles(p_created_at timestamptz)
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    profile_days constant integer := aquasql.param('scenario_temperature_profile_days')::integer;
+BEGIN
     -- Scenario models. Temperature profiles: profile_days days from 1 January on the geography's
     -- seasonal sea-temperature curve (no noise); day 366 is 1 January again.
     INSERT INTO scenario_temperatureprofile (name, created_at, updated_at)
@@ -339,7 +462,22 @@ BEGIN
         WHERE r.profile_id = t.profile_id AND r.day_number = d.day_number
     )
     ORDER BY t.profile_id, d.day_number;
+END
+$$;
 
+COMMENT ON FUNCTION aquasql.master_data_temperature_profiles(timestamptz) IS
+'The scenario temperature profiles: a geography''s seasonal sea-temperature curve, day by day. Idempotent '
+'(matched by natural key).';
+
+-- The scenario growth, FCR and mortality models the scenarios project with.
+CREATE OR REPLACE FUNCTION aquasql.master_data_scenario_models(p_created_at timestamptz)
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    -- length of the sea stage where a duration is needed (it really lasts until harvest)
+    sea_days constant integer := aquasql.param('sea_reference_days')::integer;
+BEGIN
     -- TGC per geography: the sea stage's TGC (×1000 form, as in stage_parameter).
     INSERT INTO scenario_tgcmodel (
         name, location, release_period, tgc_value, exponent_n, exponent_m, profile_id, created_at, updated_at
@@ -381,8 +519,17 @@ BEGIN
         p_created_at
     FROM aquasql.stage_parameter AS s
     HAVING NOT EXISTS (SELECT 1 FROM scenario_mortalitymodel WHERE name = 'Standard Mortality');
+END
+$$;
 
-    RETURN QUERY
+COMMENT ON FUNCTION aquasql.master_data_scenario_models(timestamptz) IS
+'The scenario growth, FCR and mortality models the scenarios project with. Idempotent (matched by natural key).';
+
+-- The totals of the master-data tables, as generate_master_data reports them.
+CREATE OR REPLACE FUNCTION aquasql.master_data_totals()
+RETURNS TABLE (item text, total bigint)
+LANGUAGE sql STABLE
+AS $$
     SELECT 'species', count(*) FROM batch_species
     UNION ALL SELECT 'lifecycle stages', count(*) FROM batch_lifecyclestage
     UNION ALL SELECT 'feeds', count(*) FROM inventory_feed
@@ -398,7 +545,40 @@ BEGIN
     UNION ALL SELECT 'temperature profile days', count(*) FROM scenario_temperaturereading
     UNION ALL SELECT 'TGC models', count(*) FROM scenario_tgcmodel
     UNION ALL SELECT 'FCR model stages', count(*) FROM scenario_fcrmodelstage
-    UNION ALL SELECT 'mortality models', count(*) FROM scenario_mortalitymodel;
+    UNION ALL SELECT 'mortality models', count(*) FROM scenario_mortalitymodel
+$$;
+
+COMMENT ON FUNCTION aquasql.master_data_totals() IS
+'Row counts of the master-data tables (species to mortality models), as aquasql.generate_master_data returns. '
+'Idempotent (matched by natural key).';
+
+-- The master data of the domain reference, step by step in the order AquaMind's keys need (the
+-- stages name the species, the users' profiles their users, the scenario models the stages and
+-- the temperature profiles); each step is idempotent, so a later call adds only what is new.
+CREATE OR REPLACE FUNCTION aquasql.generate_master_data(
+    p_created_at timestamptz DEFAULT '2018-01-01 00:00+00'
+)
+RETURNS TABLE (item text, total bigint)
+LANGUAGE plpgsql
+SET timezone = 'UTC'
+AS $$
+DECLARE
+    species_name constant text := 'Atlantic Salmon';
+BEGIN
+    PERFORM aquasql.master_data_species(p_created_at, species_name);
+    PERFORM aquasql.master_data_stages(p_created_at, species_name);
+    PERFORM aquasql.master_data_feeds(p_created_at);
+    PERFORM aquasql.master_data_environmental_parameters(p_created_at);
+    PERFORM aquasql.master_data_lice_types(p_created_at);
+    PERFORM aquasql.master_data_mortality_reasons();
+    PERFORM aquasql.master_data_product_grades(p_created_at);
+    PERFORM aquasql.master_data_egg_suppliers(p_created_at);
+    PERFORM aquasql.master_data_users(p_created_at);
+    PERFORM aquasql.master_data_user_profiles(p_created_at);
+    PERFORM aquasql.master_data_finance();
+    PERFORM aquasql.master_data_temperature_profiles(p_created_at);
+    PERFORM aquasql.master_data_scenario_models(p_created_at);
+    RETURN QUERY SELECT t.item, t.total FROM aquasql.master_data_totals() AS t;
 END
 $$;
 

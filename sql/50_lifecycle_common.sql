@@ -53,26 +53,27 @@ COMMENT ON FUNCTION aquasql.weekly_task_day(integer, date, integer) IS
 'The nominal day index (≡ p_offset mod 7) of a weekly task held on this day, with nominal Saturdays moved '
 'to Friday and Sundays to Monday; NULL when the day holds no such task.';
 
--- Growth samples of fed fish (p_fed: not in the egg stage), on working days: weekly from the
--- fourth day in a container on (nominal day 3 of each week), and at sea only every
--- p_interval_weeks weeks (4.5: alternately 5 and 4 weeks apart). The daily state marks the
--- same days as anchors.
+-- Growth samples of fed fish (p_fed: not in the egg stage), on working days: weekly on nominal
+-- day p_week_day of each week in a container (growth_sample_week_day: 3, from the fourth day on),
+-- and at sea only every p_interval_weeks weeks (4.5: alternately 5 and 4 weeks apart). The daily
+-- state marks the same days as anchors.
 CREATE OR REPLACE FUNCTION aquasql.is_growth_sample_day(
-    p_fed boolean, p_day_index integer, p_date date, p_interval_weeks double precision
+    p_fed boolean, p_day_index integer, p_date date, p_interval_weeks double precision, p_week_day integer
 )
 RETURNS boolean
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$
     SELECT p_fed AND coalesce(
-        floor((aquasql.weekly_task_day(p_day_index, p_date, 3) / 7)::double precision / p_interval_weeks)
-        <> floor((aquasql.weekly_task_day(p_day_index, p_date, 3) / 7 - 1)::double precision / p_interval_weeks),
+        floor((aquasql.weekly_task_day(p_day_index, p_date, p_week_day) / 7)::double precision / p_interval_weeks)
+        <> floor((aquasql.weekly_task_day(p_day_index, p_date, p_week_day) / 7 - 1)::double precision / p_interval_weeks),
         FALSE
     )
 $$;
 
-COMMENT ON FUNCTION aquasql.is_growth_sample_day(boolean, integer, date, double precision) IS
+COMMENT ON FUNCTION aquasql.is_growth_sample_day(boolean, integer, date, double precision, integer) IS
 'Whether a container is weighed on this day: fed stages only (p_fed), on working days, in every '
-'p_interval_weeks-th week (aquasql.growth_sample_interval_weeks) on nominal day 3 of the week.';
+'p_interval_weeks-th week (aquasql.growth_sample_interval_weeks) on nominal day p_week_day of the week '
+'(growth_sample_week_day).';
 
 -- Weeks between growth samples in a stage: weekly in freshwater tanks, every 4-5 weeks in
 -- sea rings (crowding a ring to weigh fish stresses them; farms weigh about monthly).

@@ -94,6 +94,13 @@ DECLARE
     handling_days integer;
     handling_factor double precision := aquasql.param('handling_factor');
     sample_weeks double precision := aquasql.growth_sample_interval_weeks(p_stage);
+    sample_week_day integer := aquasql.param('growth_sample_week_day')::integer;
+    -- confidence of each figure by its source (numeric as written: the JSON keeps 1.0)
+    population_confidence numeric := aquasql.confidence('population');
+    sampled_weight_confidence numeric := aquasql.confidence('weight_sampled');
+    modelled_weight_confidence numeric := aquasql.confidence('weight_modelled');
+    temperature_confidence numeric := aquasql.confidence('temperature');
+    feed_confidence numeric := aquasql.confidence('feed');
     weight_sd double precision := aquasql.container_weight_sd(p_stage);
     weight_ramp double precision := aquasql.container_weight_ramp_days(p_stage);
     post_transfer_peak double precision;
@@ -241,23 +248,26 @@ BEGIN
             fed.feed_kg,
             CASE WHEN fed.feed_kg > 0 AND fed.gain_kg > 0 THEN round((fed.feed_kg / fed.gain_kg::numeric), 3) END,
             CASE
-                WHEN aquasql.is_growth_sample_day(this_stage.fed, fed.day_index, fed.date, sample_weeks)
+                WHEN aquasql.is_growth_sample_day(this_stage.fed, fed.day_index, fed.date, sample_weeks, sample_week_day)
                     THEN 'growth_sample'
                 WHEN NOT this_stage.incubation AND fed.day_index = 0 THEN 'transfer'
             END,
             jsonb_build_object(
                 'population', 'mortality_model',
-                'weight', CASE WHEN aquasql.is_growth_sample_day(this_stage.fed, fed.day_index, fed.date, sample_weeks)
+                'weight', CASE WHEN aquasql.is_growth_sample_day(this_stage.fed, fed.day_index, fed.date, sample_weeks, sample_week_day)
                     THEN 'growth_sample' ELSE 'tgc_model' END,
                 'temperature', 'sensor_daily_mean',
                 'feed', CASE WHEN fed.fcr IS NULL THEN 'none' ELSE 'feeding_events' END
             ),
             jsonb_build_object(
-                'population', 0.95,
-                'weight', CASE WHEN aquasql.is_growth_sample_day(this_stage.fed, fed.day_index, fed.date, sample_weeks)
-                    THEN 1.0 ELSE 0.8 END,
-                'temperature', 1.0,
-                'feed', 1.0
+                'population', population_confidence,
+                'weight', CASE
+                    WHEN aquasql.is_growth_sample_day(this_stage.fed, fed.day_index, fed.date, sample_weeks, sample_week_day)
+                        THEN sampled_weight_confidence
+                    ELSE modelled_weight_confidence
+                END,
+                'temperature', temperature_confidence,
+                'feed', feed_confidence
             ),
             (fed.date + 1)::timestamp AT TIME ZONE 'UTC'
         FROM fed

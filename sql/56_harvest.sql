@@ -58,6 +58,8 @@ AS $$
 DECLARE
     batches bigint[] := aquasql.plan_batches(p_batches);
     seed bigint := aquasql.run_seed();
+    -- a ring's fish leave for the wellboat at this time on the day after its last day
+    leaves_at interval := aquasql.param_time('harvest_event_hour');
     -- log-normal spread of the grade shares from ring to ring
     share_sd double precision := aquasql.param('harvest_grade_share_sd');
     -- what moves the grade shares and yields: the fish's weight and condition
@@ -93,7 +95,8 @@ BEGIN
     DELETE FROM harvest_harvestevent WHERE batch_id = ANY(batches);
 
     -- One event per sea ring harvested within the history, on the day the ring left (the
-    -- planner spreads a site's rings over weeks at the wellboat's capacity), at 06:00 UTC.
+    -- planner spreads a site's rings over weeks at the wellboat's capacity), at harvest_event_hour
+    -- (06:00 UTC).
     INSERT INTO harvest_harvestevent (
         id, event_date, batch_id, assignment_id, dest_geography_id, dest_subsidiary, document_ref,
         created_at, updated_at
@@ -113,7 +116,7 @@ BEGIN
     INNER JOIN aquasql.plan_batch AS p ON l.batch_id = p.batch_id
     INNER JOIN batch_batch AS b ON l.batch_id = b.id
     INNER JOIN infrastructure_container AS c ON l.container_id = c.id
-    CROSS JOIN LATERAL (SELECT (l.last_day + 1 + time '06:00') AT TIME ZONE 'UTC' AS event_date) AS t
+    CROSS JOIN LATERAL (SELECT (l.last_day + 1 + leaves_at) AT TIME ZONE 'UTC' AS event_date) AS t
     WHERE l.batch_id = ANY(batches)
         AND l.stage_order IN (SELECT s.stage_order FROM aquasql.stage_parameter AS s WHERE s.at_sea)
         AND l.departed

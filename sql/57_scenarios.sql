@@ -18,45 +18,45 @@ COMMENT ON FUNCTION aquasql.scenario_kinds() IS
 'The scenarios written per batch: slot (scenario id = batch id × 10 + slot), name suffix and the stage '
 'on whose first day the scenario starts.';
 
-CREATE OR REPLACE FUNCTION aquasql.generate_scenarios(p_batches bigint[] DEFAULT NULL)
-RETURNS bigint
+-- Step: remove the generated scenarios of these batches (with their projections and, cb41030,
+-- their runs) so that regenerating replaces them; other scenarios are left alone.
+CREATE OR REPLACE FUNCTION aquasql.scenario_clear(p_batches bigint[], p_slots integer[])
+RETURNS void
 LANGUAGE plpgsql
-SET timezone = 'UTC'
 AS $$
-DECLARE
-    batches bigint[] := aquasql.plan_batches(p_batches);
-    -- longest projection (projection id = scenario id × 1000 + day number)
-    max_days constant integer := 900;
-    admin_id integer := aquasql.user_id('system_admin');
-    -- generated scenarios are recognised by their id: batch id × 10 + one of these
-    slots integer[] := ARRAY(SELECT k.slot FROM aquasql.scenario_kinds() AS k);
-    scenarios bigint;
-    projections bigint;
 BEGIN
-    -- Regenerating replaces the generated scenarios of these batches only.
-    IF NOT aquasql.fresh_load() THEN
-        PERFORM aquasql.unpin_scenarios(batches);
-        DELETE FROM scenario_scenarioprojection AS pr
-        WHERE pr.projection_id / 1000 IN (
-            SELECT s.scenario_id FROM scenario AS s
-            WHERE s.batch_id = ANY(batches) AND s.scenario_id - s.batch_id * 10 = ANY(slots)
-        );
-        IF aquasql.aquamind_version() <> 'c6cd7d5' THEN
-            DELETE FROM scenario_projection_run AS r
-            USING scenario AS s
-            WHERE r.scenario_id = s.scenario_id AND s.batch_id = ANY(batches)
-                AND s.scenario_id - s.batch_id * 10 = ANY(slots);
-        END IF;
-        DELETE FROM scenario AS s
-        WHERE s.batch_id = ANY(batches) AND s.scenario_id - s.batch_id * 10 = ANY(slots);
+    PERFORM aquasql.unpin_scenarios(p_batches);
+    DELETE FROM scenario_scenarioprojection AS pr
+    WHERE pr.projection_id / 1000 IN (
+        SELECT s.scenario_id FROM scenario AS s
+        WHERE s.batch_id = ANY(p_batches) AND s.scenario_id - s.batch_id * 10 = ANY(p_slots)
+    );
+    IF aquasql.aquamind_version() <> 'c6cd7d5' THEN
+        DELETE FROM scenario_projection_run AS r
+        USING scenario AS s
+        WHERE r.scenario_id = s.scenario_id AND s.batch_id = ANY(p_batches)
+            AND s.scenario_id - s.batch_id * 10 = ANY(p_slots);
     END IF;
+    DELETE FROM scenario AS s
+    WHERE s.batch_id = ANY(p_batches) AND s.scenario_id - s.batch_id * 10 = ANY(p_slots);
+END
+$$;
 
-    -- One statement computes every projection row with its scenario's figures; the scenario,
-    -- run (cb41030) and projection rows are then written from it in the version's columns.
+COMMENT ON FUNCTION aquasql.scenario_clear(bigint[], integer[]) IS
+'Scenario step: deletes the generated scenarios (id = batch id x 10 + one of p_slots) of the given batches, '
+'with their projections and projection runs, after unpinning them.';
+
+-- Step: every projection row of every scenario, with its scenario's figures, in one statement
+-- (pg_temp.generated_projection), from which the version's tables are written.
+CREATE OR REPLACE FUNCTION aquasql.scenario_project(p_batches bigint[], p_max_days integer)
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
     IF to_regclass('pg_temp.generated_projection') IS NOT NULL THEN
         DROP TABLE pg_temp.generated_projection;
     END IF;
-    CREATE TEMP TABLE generated_projection ON COMMIT DROP AS
+    CREATE TEMP TABLE pg_temp.generated_projection ON COMMIT DROP AS
     WITH start AS (
         -- every kind whose first day lies within the batch's history
         SELECT
@@ -123,7 +123,7 @@ BEGIN
             ORDER BY w.id
             LIMIT 1
         ) AS sup ON TRUE
-        WHERE p.batch_id = ANY(batches) AND pop.population > 0
+        WHERE p.batch_id = ANY(p_batches) AND pop.population > 0
     ),
 
     days AS (
@@ -142,7 +142,7 @@ BEGIN
             CASE WHEN sp.at_sea THEN st.tgc_value ELSE sp.tgc END AS tgc,
             CASE WHEN sp.at_sea THEN r.temperature ELSE sp.temp_mean END AS temperature
         FROM start AS st
-        CROSS JOIN generate_series(1, max_days) AS n (day_number)
+        CROSS JOIN generate_series(1, p_max_days) AS n (day_number)
         -- the plan's stage of that day (freshwater days are on the batch's curve)
         LEFT JOIN aquasql.batch_day AS bd
             ON st.batch_id = bd.batch_id AND bd.date = st.start_date + n.day_number - 1
@@ -197,7 +197,7 @@ BEGIN
             ls.id AS stage_id
         FROM fed
         INNER JOIN batch_lifecyclestage AS ls ON fed.stage_order = ls."order"
-        WHERE fed.day_number <= coalesce(fed.last_day, max_days)
+        WHERE fed.day_number <= coalesce(fed.last_day, p_max_days)
     )
 
     SELECT
@@ -214,7 +214,19 @@ BEGIN
         st.batch_id
     FROM projection AS pr
     INNER JOIN start AS st ON pr.scenario_id = st.scenario_id;
+END
+$$;
 
+COMMENT ON FUNCTION aquasql.scenario_project(bigint[], integer) IS
+'Scenario step: creates pg_temp.generated_projection, one row per scenario and day (at most p_max_days) of '
+'the given batches: the planning model''s weight, population, feed and temperature with the scenario''s figures.';
+
+-- Step: the scenario rows, from each projection's first day.
+CREATE OR REPLACE FUNCTION aquasql.scenario_write_scenarios(p_admin_id integer)
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
     INSERT INTO scenario (
         scenario_id, name, start_date, duration_days, initial_count, genotype, supplier,
         initial_weight, tgc_model_id, fcr_model_id, mortality_model_id, batch_id,
@@ -234,16 +246,28 @@ BEGIN
         g.mortality_model_id,
         g.batch_id,
         NULL,
-        admin_id,
+        p_admin_id,
         (g.scenario_start::timestamp AT TIME ZONE 'UTC'),
         (g.scenario_start::timestamp AT TIME ZONE 'UTC')
-    FROM generated_projection AS g
+    FROM pg_temp.generated_projection AS g
     WHERE g.day_number = 1;
+END
+$$;
 
+COMMENT ON FUNCTION aquasql.scenario_write_scenarios(integer) IS
+'Scenario step: writes a scenario row per scenario of pg_temp.generated_projection, created by p_admin_id.';
+
+-- Step: the projection figures as AquaMind stores them (rounded; biomass from the rounded
+-- figures, so each row agrees with itself), in pg_temp.generated_projection_row.
+CREATE OR REPLACE FUNCTION aquasql.scenario_round_projections()
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
     IF to_regclass('pg_temp.generated_projection_row') IS NOT NULL THEN
         DROP TABLE pg_temp.generated_projection_row;
     END IF;
-    CREATE TEMP TABLE generated_projection_row ON COMMIT DROP AS
+    CREATE TEMP TABLE pg_temp.generated_projection_row ON COMMIT DROP AS
     SELECT
         g.scenario_id * 1000 + g.day_number AS projection_id,
         g.scenario_id,
@@ -259,8 +283,23 @@ BEGIN
         g.stage_id,
         g.duration_days,
         (g.scenario_start::timestamp AT TIME ZONE 'UTC') AS written_at
-    FROM generated_projection AS g;
+    FROM pg_temp.generated_projection AS g;
+END
+$$;
 
+COMMENT ON FUNCTION aquasql.scenario_round_projections() IS
+'Scenario step: creates pg_temp.generated_projection_row, the rounded projection rows with their ids '
+'(scenario id x 1000 + day number).';
+
+-- Step: the projection rows in the AquaMind version's tables (cb41030: under one projection
+-- run per scenario); returns the projection rows written.
+CREATE OR REPLACE FUNCTION aquasql.scenario_write_projections(p_admin_id integer)
+RETURNS bigint
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    projections bigint;
+BEGIN
     IF aquasql.aquamind_version() = 'c6cd7d5' THEN
         INSERT INTO scenario_scenarioprojection (
             projection_id, scenario_id, projection_date, day_number, average_weight, population, biomass,
@@ -269,7 +308,7 @@ BEGIN
         SELECT
             r.projection_id, r.scenario_id, r.projection_date, r.day_number, r.average_weight, r.population,
             r.biomass, r.daily_feed, r.cumulative_feed, r.temperature, r.stage_id, r.written_at, r.written_at
-        FROM generated_projection_row AS r;
+        FROM pg_temp.generated_projection_row AS r;
     ELSE
         -- one projection run per scenario, numbered 1, with the run id = the scenario id
         INSERT INTO scenario_projection_run (
@@ -292,10 +331,10 @@ BEGIN
             r.biomass,
             r.written_at,
             r.written_at,
-            admin_id,
+            p_admin_id,
             r.scenario_id
-        FROM generated_projection_row AS r
-        INNER JOIN generated_projection AS g ON r.scenario_id = g.scenario_id AND g.day_number = 1
+        FROM pg_temp.generated_projection_row AS r
+        INNER JOIN pg_temp.generated_projection AS g ON r.scenario_id = g.scenario_id AND g.day_number = 1
         WHERE r.day_number = r.duration_days;
 
         INSERT INTO scenario_scenarioprojection (
@@ -305,44 +344,114 @@ BEGIN
         SELECT
             r.projection_id, r.scenario_id, r.projection_date, r.day_number, r.average_weight, r.population,
             r.biomass, r.daily_feed, r.cumulative_feed, r.temperature, r.stage_id, r.written_at, r.written_at
-        FROM generated_projection_row AS r;
+        FROM pg_temp.generated_projection_row AS r;
     END IF;
     GET DIAGNOSTICS projections = ROW_COUNT;
+    RETURN projections;
+END
+$$;
 
-    -- Pin each batch's latest scenario (cb41030: its run, whose id is the scenario's).
-    IF to_regclass('pg_temp.latest_scenario') IS NOT NULL THEN
-        DROP TABLE pg_temp.latest_scenario;
-    END IF;
-    CREATE TEMP TABLE latest_scenario ON COMMIT DROP AS
-    SELECT s.batch_id, max(s.scenario_id) AS scenario_id
-    FROM scenario AS s
-    WHERE s.batch_id = ANY(batches) AND s.scenario_id - s.batch_id * 10 = ANY(slots)
-    GROUP BY s.batch_id;
+COMMENT ON FUNCTION aquasql.scenario_write_projections(integer) IS
+'Scenario step: writes pg_temp.generated_projection_row to scenario_scenarioprojection (cb41030: with a '
+'projection run per scenario, run id = scenario id); returns the projection rows written.';
+
+-- Step: pin each batch's latest generated scenario (cb41030: its run, whose id is the
+-- scenario's), as AquaMind shows the pinned one with the batch.
+CREATE OR REPLACE FUNCTION aquasql.scenario_pin_latest(p_batches bigint[], p_slots integer[])
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
     IF aquasql.aquamind_version() = 'c6cd7d5' THEN
-        UPDATE batch_batch AS b SET pinned_scenario_id = l.scenario_id FROM latest_scenario AS l WHERE b.id = l.batch_id;
+        UPDATE batch_batch AS b SET pinned_scenario_id = l.scenario_id
+        FROM aquasql.latest_generated_scenarios(p_batches, p_slots) AS l
+        WHERE b.id = l.batch_id;
     ELSE
-        UPDATE batch_batch AS b SET pinned_projection_run_id = l.scenario_id FROM latest_scenario AS l
+        UPDATE batch_batch AS b SET pinned_projection_run_id = l.scenario_id
+        FROM aquasql.latest_generated_scenarios(p_batches, p_slots) AS l
         WHERE b.id = l.batch_id;
     END IF;
+END
+$$;
 
+COMMENT ON FUNCTION aquasql.scenario_pin_latest(bigint[], integer[]) IS
+'Scenario step: pins each given batch''s latest generated scenario (c6cd7d5) or its projection run (cb41030).';
+
+-- Each batch's latest generated scenario (id = batch id x 10 + one of the slots).
+CREATE OR REPLACE FUNCTION aquasql.latest_generated_scenarios(p_batches bigint[], p_slots integer[])
+RETURNS TABLE (batch_id bigint, scenario_id bigint)
+LANGUAGE sql STABLE
+AS $$
+    SELECT s.batch_id, max(s.scenario_id)
+    FROM scenario AS s
+    WHERE s.batch_id = ANY(p_batches) AND s.scenario_id - s.batch_id * 10 = ANY(p_slots)
+    GROUP BY s.batch_id
+$$;
+
+COMMENT ON FUNCTION aquasql.latest_generated_scenarios(bigint[], integer[]) IS
+'Each given batch''s latest generated scenario (scenario id = batch id x 10 + one of p_slots).';
+
+-- Step: the identity sequences past the ids written (ids are derived from the plan, not drawn).
+CREATE OR REPLACE FUNCTION aquasql.scenario_sync_identities()
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
     PERFORM aquasql.sync_identity('scenario', 'scenario_id');
     PERFORM aquasql.sync_identity('scenario_scenarioprojection', 'projection_id');
     IF aquasql.aquamind_version() <> 'c6cd7d5' THEN
         PERFORM aquasql.sync_identity('scenario_projection_run', 'run_id');
     END IF;
-    scenarios := (
+END
+$$;
+
+COMMENT ON FUNCTION aquasql.scenario_sync_identities() IS
+'Scenario step: moves the identity sequences of the scenario tables past the ids written.';
+
+-- The scenarios of the given batches: clear the old ones, project, write scenarios and
+-- projections, pin the latest.
+CREATE OR REPLACE FUNCTION aquasql.generate_scenarios(p_batches bigint[] DEFAULT NULL)
+RETURNS bigint
+LANGUAGE plpgsql
+SET timezone = 'UTC'
+AS $$
+DECLARE
+    batches bigint[] := aquasql.plan_batches(p_batches);
+    -- longest projection (projection id = scenario id × 1000 + day number, so below 1000)
+    max_days constant integer := aquasql.param('scenario_max_days')::integer;
+    admin_id integer := aquasql.user_id('system_admin');
+    -- generated scenarios are recognised by their id: batch id × 10 + one of these
+    slots integer[] := ARRAY(SELECT k.slot FROM aquasql.scenario_kinds() AS k);
+    projections bigint;
+BEGIN
+    IF max_days NOT BETWEEN 1 AND 999 THEN
+        RAISE EXCEPTION 'scenario_max_days % out of range', max_days
+            USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'needed: 1-999 (projection id = scenario id x 1000 + day number)';
+    END IF;
+    IF NOT aquasql.fresh_load() THEN
+        PERFORM aquasql.scenario_clear(batches, slots);
+    END IF;
+    PERFORM aquasql.scenario_project(batches, max_days);
+    PERFORM aquasql.scenario_write_scenarios(admin_id);
+    PERFORM aquasql.scenario_round_projections();
+    projections := aquasql.scenario_write_projections(admin_id);
+    PERFORM aquasql.scenario_pin_latest(batches, slots);
+    PERFORM aquasql.scenario_sync_identities();
+    DROP TABLE pg_temp.generated_projection_row;
+    DROP TABLE pg_temp.generated_projection;
+    RETURN projections + (
         SELECT count(*) FROM scenario AS s
         WHERE s.batch_id = ANY(batches) AND s.scenario_id - s.batch_id * 10 = ANY(slots)
     );
-    RETURN scenarios + projections;
 END
 $$;
 
 COMMENT ON FUNCTION aquasql.generate_scenarios(bigint[]) IS
 'Scenarios of the given batches (default: all planned): "From Batch (Parr)" from the first Parr day and '
 '"Sea Growth Forecast" from the first sea day, where those lie within the history, each with a daily '
-'projection until the batch''s target weight (at most 900 days). Scenario id = batch id × 10 + slot, '
-'projection id = scenario id × 1000 + day number; pins each batch''s latest scenario. Replaces earlier '
+'projection until the batch''s target weight (at most scenario_max_days, 900 days). Scenario id = batch '
+'id × 10 + slot, projection id = scenario id × 1000 + day number; pins each batch''s latest scenario. Replaces earlier '
 'generated scenarios of those batches; returns the rows written.';
 
 -- Clear the batches' pinned scenario (c6cd7d5) or projection run (cb41030).

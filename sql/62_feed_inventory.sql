@@ -29,8 +29,8 @@
 --   would otherwise not cover the day (an emergency delivery at the start of the day it is
 --   needed). The stock on hand after a delivery stays below R + Q <= the capacity unless a
 --   single day feeds more than R: generation fails then, naming the feed container.
--- * Lots enter at 06:00, before the first meal; several lots arriving at one feed container
---   on one day enter 5 minutes apart, in order. Orders still in transit at the run date are
+-- * Lots enter at 06:00 (feed_lot_entry_hour), before the first meal; several lots arriving
+--   at one feed container on one day enter 5 minutes apart, in order. Orders still in transit at the run date are
 --   not written (their lot would enter after the run date).
 -- * Supplier: one per feed container and year (a yearly contract); its price is a yearly
 --   index (EUR/kg of a 4.5 mm finisher) x the supplier's premium x a seeded deviation per
@@ -40,6 +40,7 @@
 --   barge of their area: ring rank (by name) modulo the number of barges.
 
 -- Parameters: feed_* in sql/20_parameters_events.sql, suppliers in aquasql.feed_supplier.
+-- Quantities are handled in cents (hundredths of a kg, * 100): whole numbers, summed exactly.
 
 -- Which feed container serves each container.
 CREATE OR REPLACE FUNCTION aquasql.feed_container_of()
@@ -227,25 +228,18 @@ COMMENT ON FUNCTION aquasql.feed_draws() IS
 '(lot size = its purchase''s quantity_kg, order = entry_date, id; feedings by date, time, id): one row per '
 '(feeding, lot) with the kg drawn and the lot''s cost per kg; stock_id NULL if the lots do not cover a feeding.';
 
-CREATE OR REPLACE FUNCTION aquasql.generate_feed_inventory(p_batches bigint[] DEFAULT NULL)
-RETURNS bigint
+-- Step: refuse a subset of the batches, feed-stock parameters out of range and feedings without a feed container.
+CREATE OR REPLACE FUNCTION aquasql.feed_inventory_check(p_batches bigint[])
+RETURNS void
 LANGUAGE plpgsql
-SET timezone = 'UTC'
 AS $$
 DECLARE
-    seed bigint := aquasql.run_seed();
-    run_date date := (SELECT as_of FROM aquasql.run_setting);
     lead_days integer := aquasql.param('feed_lead_days')::integer;
     period_days integer := (aquasql.param('feed_shelf_life_days') - aquasql.param('feed_lead_days'))::integer;
     gap_days integer := aquasql.param('feed_campaign_gap_days')::integer;
     order_share numeric := aquasql.param('feed_order_share')::numeric;
     reorder_share numeric := aquasql.param('feed_reorder_share')::numeric;
-    purchases bigint;
-    lots bigint;
     unfed bigint;
-    uncovered bigint;
-    id_from bigint;
-    overfull record;
 BEGIN
     IF p_batches IS NOT NULL AND NOT aquasql.plan_batches() <@ p_batches THEN
         RAISE EXCEPTION 'the feed inventory spans all batches and cannot be generated for a subset'
@@ -270,7 +264,19 @@ BEGIN
         RAISE EXCEPTION '% feeding events are in containers without a silo or barge', unfed
             USING ERRCODE = 'object_not_in_prerequisite_state';
     END IF;
+END
+$$;
 
+COMMENT ON FUNCTION aquasql.feed_inventory_check(bigint[]) IS
+'Feed stock step: errors for a batch subset (the stock spans all batches), feed-stock parameters out of range '
+'and feeding events in containers without a silo or barge.';
+
+-- Step: remove the purchases and lots aquasql wrote; returns the id after which the new ones are numbered.
+CREATE OR REPLACE FUNCTION aquasql.feed_inventory_clear()
+RETURNS bigint
+LANGUAGE plpgsql
+AS $$
+BEGIN
     IF aquasql.foreign_batch_count() > 0 THEN
         DELETE FROM inventory_feedcontainerstock AS s USING aquasql.generated_id_range AS r
         WHERE r.table_name = 'inventory_feedcontainerstock' AND s.id BETWEEN r.first_id AND r.last_id;
@@ -282,24 +288,33 @@ BEGIN
         TRUNCATE inventory_feedcontainerstock, inventory_feedpurchase;
     END IF;
     -- purchase and lot ids start above any rows aquasql did not write
-    id_from := greatest(aquasql.id_base('inventory_feedpurchase'), aquasql.id_base('inventory_feedcontainerstock'));
+    RETURN greatest(aquasql.id_base('inventory_feedpurchase'), aquasql.id_base('inventory_feedcontainerstock'));
+END
+$$;
 
-    -- working tables of this call (a second call in the same transaction replaces them)
-    IF to_regclass('pg_temp.feed_inventory_day') IS NOT NULL THEN
-        DROP TABLE pg_temp.feed_inventory_day;
-    END IF;
-    IF to_regclass('pg_temp.feed_inventory_order') IS NOT NULL THEN
-        DROP TABLE pg_temp.feed_inventory_order;
-    END IF;
-    IF to_regclass('pg_temp.feed_inventory_draw') IS NOT NULL THEN
-        DROP TABLE pg_temp.feed_inventory_draw;
-    END IF;
+COMMENT ON FUNCTION aquasql.feed_inventory_clear() IS
+'Feed stock step: deletes the generated purchases and lots (all of them when the database holds only '
+'generated batches); returns the id base of the new rows, above any rows aquasql did not write.';
 
+-- Step: each feed container's daily consumption, campaign, ordering period and orders placed and needed.
+CREATE OR REPLACE FUNCTION aquasql.feed_inventory_days()
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    period_days integer := (aquasql.param('feed_shelf_life_days') - aquasql.param('feed_lead_days'))::integer;
+    gap_days integer := aquasql.param('feed_campaign_gap_days')::integer;
+    order_share numeric := aquasql.param('feed_order_share')::numeric;
+    reorder_share numeric := aquasql.param('feed_reorder_share')::numeric;
+BEGIN
     -- Consumption per feed container, feed and day, in cents (a day's feed of an assignment is
     -- whole cents, its two meals add up to it), with the container's ordering period and, over
     -- all feeds of the container, the running sum in the period and the orders placed and
     -- needed by the end of the day.
-    CREATE TEMP TABLE feed_inventory_day ON COMMIT DROP AS
+    IF to_regclass('pg_temp.feed_inventory_day') IS NOT NULL THEN
+        DROP TABLE pg_temp.feed_inventory_day;
+    END IF;
+    CREATE TEMP TABLE pg_temp.feed_inventory_day ON COMMIT DROP AS
     WITH consumption AS (
         SELECT m.feed_container_id, e.feed_id, e.feeding_date AS day, sum(e.amount_kg) * 100 AS c2
         FROM inventory_feedingevent AS e
@@ -362,8 +377,31 @@ BEGIN
             'at least 0.01 kg'
             USING ERRCODE = 'internal_error';
     END IF;
+END
+$$;
 
-    CREATE TEMP TABLE feed_inventory_order ON COMMIT DROP AS
+COMMENT ON FUNCTION aquasql.feed_inventory_days() IS
+'Feed stock step: creates pg_temp.feed_inventory_day, consumption per feed container and day in cents of a kg '
+'with its ordering period, the running sum and the orders placed and needed by the end of the day.';
+
+-- Step: the orders (one purchase and lot per feed type), with supplier, delivery, entry time and price.
+CREATE OR REPLACE FUNCTION aquasql.feed_inventory_orders(p_id_from bigint)
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    seed bigint := aquasql.run_seed();
+    run_date date := (SELECT as_of FROM aquasql.run_setting);
+    lead_days integer := aquasql.param('feed_lead_days')::integer;
+    -- delivered lots enter before the first meal, several on one day a few minutes apart
+    entry_at interval := aquasql.param_time('feed_lot_entry_hour');
+    entry_spacing interval := aquasql.param('feed_lot_entry_spacing_minutes') * interval '1 minute';
+    entry_max_steps integer := aquasql.param('feed_lot_entry_max_steps')::integer;
+BEGIN
+    IF to_regclass('pg_temp.feed_inventory_order') IS NOT NULL THEN
+        DROP TABLE pg_temp.feed_inventory_order;
+    END IF;
+    CREATE TEMP TABLE pg_temp.feed_inventory_order ON COMMIT DROP AS
     WITH days AS (
         SELECT
             d.*,
@@ -476,14 +514,29 @@ BEGIN
     )
 
     SELECT
-        id_from + row_number() OVER (ORDER BY o.feed_container_id, o.period_start, o.k, o.feed_id) AS id,
+        p_id_from + row_number() OVER (ORDER BY o.feed_container_id, o.period_start, o.k, o.feed_id) AS id,
         o.*,
-        (o.delivery_day + time '06:00' + least(23, row_number() OVER (
+        (o.delivery_day + entry_at + least(entry_max_steps, row_number() OVER (
             PARTITION BY o.feed_container_id, o.delivery_day ORDER BY o.period_start, o.k, o.feed_id
-        ) - 1) * interval '5 minutes') AT TIME ZONE 'UTC' AS entry_date,
+        ) - 1) * entry_spacing) AT TIME ZONE 'UTC' AS entry_date,
         aquasql.feed_price(seed, o.supplier, o.pellet_size_mm, extract(YEAR FROM o.order_day)::integer) AS cost_per_kg
     FROM supplied AS o;
+END
+$$;
 
+COMMENT ON FUNCTION aquasql.feed_inventory_orders(bigint) IS
+'Feed stock step: creates pg_temp.feed_inventory_order, one row per purchase and lot (id from p_id_from + 1) '
+'delivered by the run date: feed container, period, order number, feed, order and delivery day, quantity, '
+'supplier, entry time and cost per kg.';
+
+-- Step: refuse a stock that would exceed its silo or barge, naming the container (a parameter problem).
+CREATE OR REPLACE FUNCTION aquasql.feed_inventory_check_capacity()
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    overfull record;
+BEGIN
     -- All lots of a feed container together stay within its capacity: the stock on hand after
     -- each day's deliveries, before its meals, within the period (the earlier periods are used up).
     SELECT f.name, s.day, s.on_hand2::numeric / 100 AS on_hand_kg, f.capacity_kg INTO overfull
@@ -516,7 +569,23 @@ BEGIN
             || 'barges more capacity (stage_parameter.silo_capacity_kg, model parameter barge_capacity_kg) and '
             || 'rebuild the infrastructure (aquasql wipe --all)';
     END IF;
+END
+$$;
 
+COMMENT ON FUNCTION aquasql.feed_inventory_check_capacity() IS
+'Feed stock step: error if the lots on hand in a feed container would exceed its capacity on a delivery day.';
+
+-- Step: the purchases (inventory_feedpurchase), ordered in the morning; returns the rows written.
+CREATE OR REPLACE FUNCTION aquasql.feed_inventory_write_purchases()
+RETURNS bigint
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    lead_days integer := aquasql.param('feed_lead_days')::integer;
+    period_days integer := (aquasql.param('feed_shelf_life_days') - aquasql.param('feed_lead_days'))::integer;
+    purchases bigint;
+    ordered_at interval := aquasql.param_time('feed_order_hour');
+BEGIN
     INSERT INTO inventory_feedpurchase (
         id, feed_id, purchase_date, quantity_kg, cost_per_kg, supplier, batch_number, expiry_date, notes,
         created_at, updated_at
@@ -531,11 +600,26 @@ BEGIN
         format('%s-%s-%s', upper(left(o.supplier, 3)), to_char(o.order_day, 'YYYYMMDD'), lpad(o.id::text, 6, '0')),
         o.order_day + (period_days + lead_days),
         '',
-        (o.order_day + time '09:00') AT TIME ZONE 'UTC',
-        (o.order_day + time '09:00') AT TIME ZONE 'UTC'
+        (o.order_day + ordered_at) AT TIME ZONE 'UTC',
+        (o.order_day + ordered_at) AT TIME ZONE 'UTC'
     FROM pg_temp.feed_inventory_order AS o;
     GET DIAGNOSTICS purchases = ROW_COUNT;
+    RETURN purchases;
+END
+$$;
 
+COMMENT ON FUNCTION aquasql.feed_inventory_write_purchases() IS
+'Feed stock step: writes inventory_feedpurchase from pg_temp.feed_inventory_order (expiry = purchase date + '
+'shelf life); returns the rows written.';
+
+-- Step: the lots (inventory_feedcontainerstock), full at entry; returns the rows written.
+CREATE OR REPLACE FUNCTION aquasql.feed_inventory_write_lots()
+RETURNS bigint
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    lots bigint;
+BEGIN
     -- Lots start full; the draws below bring them to what remains at the run date.
     INSERT INTO inventory_feedcontainerstock (
         id, feed_container_id, feed_purchase_id, quantity_kg, entry_date, created_at, updated_at
@@ -543,8 +627,26 @@ BEGIN
     SELECT o.id, o.feed_container_id, o.id, o.quantity_kg, o.entry_date, o.entry_date, o.entry_date
     FROM pg_temp.feed_inventory_order AS o;
     GET DIAGNOSTICS lots = ROW_COUNT;
+    RETURN lots;
+END
+$$;
 
-    CREATE TEMP TABLE feed_inventory_draw ON COMMIT DROP AS
+COMMENT ON FUNCTION aquasql.feed_inventory_write_lots() IS
+'Feed stock step: writes inventory_feedcontainerstock from pg_temp.feed_inventory_order, each lot full; '
+'returns the rows written.';
+
+-- Step: draw every feeding from its lots (FIFO): each feeding's cost, each lot's remainder at the run date.
+CREATE OR REPLACE FUNCTION aquasql.feed_inventory_draw_lots()
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    uncovered bigint;
+BEGIN
+    IF to_regclass('pg_temp.feed_inventory_draw') IS NOT NULL THEN
+        DROP TABLE pg_temp.feed_inventory_draw;
+    END IF;
+    CREATE TEMP TABLE pg_temp.feed_inventory_draw ON COMMIT DROP AS
     SELECT * FROM aquasql.feed_draws();
 
     SELECT count(*) INTO uncovered FROM pg_temp.feed_inventory_draw WHERE stock_id IS NULL;
@@ -571,11 +673,54 @@ BEGIN
         GROUP BY stock_id
     ) AS d
     WHERE s.id = d.stock_id;
+END
+$$;
 
+COMMENT ON FUNCTION aquasql.feed_inventory_draw_lots() IS
+'Feed stock step: creates pg_temp.feed_inventory_draw (aquasql.feed_draws), sets every feeding''s feed_cost '
+'and each lot''s remaining quantity; error if the lots do not cover a feeding.';
+
+-- Step: sequences past the ids written, and the generated id ranges (so a later run finds its rows).
+CREATE OR REPLACE FUNCTION aquasql.feed_inventory_record_ids(p_id_from bigint, p_purchases bigint, p_lots bigint)
+RETURNS void
+LANGUAGE plpgsql
+AS $$
+BEGIN
     PERFORM aquasql.sync_identity('inventory_feedpurchase');
     PERFORM aquasql.sync_identity('inventory_feedcontainerstock');
-    PERFORM aquasql.record_generated_ids('inventory_feedpurchase', id_from + 1, id_from + purchases);
-    PERFORM aquasql.record_generated_ids('inventory_feedcontainerstock', id_from + 1, id_from + lots);
+    PERFORM aquasql.record_generated_ids('inventory_feedpurchase', p_id_from + 1, p_id_from + p_purchases);
+    PERFORM aquasql.record_generated_ids('inventory_feedcontainerstock', p_id_from + 1, p_id_from + p_lots);
+END
+$$;
+
+COMMENT ON FUNCTION aquasql.feed_inventory_record_ids(bigint, bigint, bigint) IS
+'Feed stock step: moves the identity sequences of purchases and lots past the ids written and records the '
+'generated id ranges.';
+
+-- The feed stock over all batches: check, clear, daily consumption, orders, capacity check,
+-- purchases and lots, FIFO draws, id bookkeeping.
+CREATE OR REPLACE FUNCTION aquasql.generate_feed_inventory(p_batches bigint[] DEFAULT NULL)
+RETURNS bigint
+LANGUAGE plpgsql
+SET timezone = 'UTC'
+AS $$
+DECLARE
+    id_from bigint;
+    purchases bigint;
+    lots bigint;
+BEGIN
+    PERFORM aquasql.feed_inventory_check(p_batches);
+    id_from := aquasql.feed_inventory_clear();
+    PERFORM aquasql.feed_inventory_days();
+    PERFORM aquasql.feed_inventory_orders(id_from);
+    PERFORM aquasql.feed_inventory_check_capacity();
+    purchases := aquasql.feed_inventory_write_purchases();
+    lots := aquasql.feed_inventory_write_lots();
+    PERFORM aquasql.feed_inventory_draw_lots();
+    PERFORM aquasql.feed_inventory_record_ids(id_from, purchases, lots);
+    DROP TABLE pg_temp.feed_inventory_draw;
+    DROP TABLE pg_temp.feed_inventory_order;
+    DROP TABLE pg_temp.feed_inventory_day;
     RETURN purchases + lots;
 END
 $$;

@@ -7,31 +7,48 @@
 
 -- The disease of an assignment's episode (aquasql.assignment_life.disease_*), shared by the
 -- mortality events and the health journal so that both name the same disease.
+CREATE OR REPLACE FUNCTION aquasql.disease_setting(p_incubation boolean, p_at_sea boolean)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT CASE WHEN p_incubation THEN 'incubation' WHEN p_at_sea THEN 'sea' ELSE 'freshwater' END
+$$;
+
+COMMENT ON FUNCTION aquasql.disease_setting(boolean, boolean) IS
+'The setting of a stage''s diseases in aquasql.weighted_choice: incubation, freshwater (tanks) or sea.';
+
 CREATE OR REPLACE FUNCTION aquasql.disease_name(
     p_seed bigint, p_assignment_id bigint, p_incubation boolean, p_at_sea boolean
 )
 RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+LANGUAGE sql STABLE
 AS $$
-    SELECT CASE
-        WHEN p_incubation THEN 'Saprolegnia (fungal infection)'
-        WHEN NOT p_at_sea THEN (ARRAY[
-            'Saprolegnia (fungal infection)', 'Bacterial gill disease', 'Fin rot (Flavobacterium)', 'Yersiniosis'
-        ])[aquasql.rand_choice(
-            p_seed, aquasql.stream('disease_name'), p_assignment_id, 5, 0, ARRAY[0.3, 0.3, 0.25, 0.15]
-        )]
-        ELSE (ARRAY[
-            'Pancreas disease (PD)', 'Amoebic gill disease (AGD)', 'Cardiomyopathy syndrome (CMS)',
-            'Winter ulcer (Moritella viscosa)'
-        ])[aquasql.rand_choice(
-            p_seed, aquasql.stream('disease_name'), p_assignment_id, 5, 0, ARRAY[0.35, 0.3, 0.2, 0.15]
-        )]
-    END
+    -- key: the assignment (k2 = 5, as the draw has always been keyed)
+    SELECT (aquasql.choice_labels('disease', x.setting))[aquasql.rand_choice_cdf(
+        p_seed, aquasql.stream('disease_name'), p_assignment_id, 5, 0, aquasql.choice_cdf('disease', x.setting)
+    )]
+    FROM (SELECT aquasql.disease_setting(p_incubation, p_at_sea) AS setting) AS x
 $$;
 
+-- The disease of every assignment of the batches that has a disease episode: one lookup per
+-- assignment, for joins from the per-day tables.
+CREATE OR REPLACE FUNCTION aquasql.assignment_diseases(p_seed bigint, p_batches bigint[])
+RETURNS TABLE (assignment_id bigint, disease text)
+LANGUAGE sql STABLE
+AS $$
+    SELECT l.assignment_id, aquasql.disease_name(p_seed, l.assignment_id, sp.incubation, sp.at_sea)
+    FROM aquasql.assignment_life AS l
+    INNER JOIN aquasql.stage_parameter AS sp ON l.stage_order = sp.stage_order
+    WHERE l.batch_id = ANY(p_batches) AND l.disease_start IS NOT NULL
+$$;
+
+COMMENT ON FUNCTION aquasql.assignment_diseases(bigint, bigint[]) IS
+'The disease (aquasql.disease_name) of each assignment of the given batches with a disease episode.';
+
 COMMENT ON FUNCTION aquasql.disease_name(bigint, bigint, boolean, boolean) IS
-'The disease of an assignment''s disease episode, drawn by stage (freshwater or sea) and keyed by the '
-'assignment: the same name in the mortality events and the health journal.';
+'The disease of an assignment''s disease episode, drawn by stage (incubation, freshwater or sea; weights in '
+'aquasql.weighted_choice, family disease) and keyed by the assignment: the same name in the mortality events '
+'and the health journal.';
 
 -- How an episode of that disease is treated (for the journal).
 CREATE OR REPLACE FUNCTION aquasql.disease_treatment(p_disease text)
@@ -63,8 +80,21 @@ DECLARE
     batches bigint[] := aquasql.plan_batches(p_batches);
     seed bigint := aquasql.run_seed();
     handling_days integer := aquasql.param('handling_days')::integer;
+    logged_at interval := aquasql.param_time('mortality_event_hour');
+    -- background causes by where the stage lives (the same four labels in each setting)
+    causes text[] := aquasql.choice_labels('mortality_cause', 'sea');
+    sea_cdf double precision[] := aquasql.choice_cdf('mortality_cause', 'sea');
+    incubation_cdf double precision[] := aquasql.choice_cdf('mortality_cause', 'incubation');
+    tank_cdf double precision[] := aquasql.choice_cdf('mortality_cause', 'tank');
     written bigint;
 BEGIN
+    IF causes IS DISTINCT FROM aquasql.choice_labels('mortality_cause', 'incubation')
+        OR causes IS DISTINCT FROM aquasql.choice_labels('mortality_cause', 'tank') THEN
+        RAISE EXCEPTION 'the mortality causes of aquasql.weighted_choice differ between settings'
+            USING ERRCODE = 'invalid_parameter_value',
+            HINT = 'give sea, incubation and tank the same labels in the same order (a weight of 0 for none)';
+    END IF;
+
     DELETE FROM batch_mortalityevent WHERE batch_id = ANY(batches);
 
     INSERT INTO batch_mortalityevent (
@@ -76,6 +106,11 @@ BEGIN
         FROM aquasql.plan_batch AS p
         CROSS JOIN LATERAL aquasql.site_episode_days(seed, ARRAY[p.area_id], p.sea_start_date, p.history_end) AS e
         WHERE p.batch_id = ANY(batches)
+    ),
+
+    -- the disease of each assignment's episode, drawn once per assignment
+    disease AS MATERIALIZED (
+        SELECT d.assignment_id, d.disease FROM aquasql.assignment_diseases(seed, batches) AS d
     )
 
     SELECT
@@ -88,7 +123,7 @@ BEGIN
         c.cause,
         CASE c.cause
             WHEN 'DISEASE' THEN
-                'Disease episode: ' || aquasql.disease_name(seed, s.assignment_id, sp.incubation, sp.at_sea)
+                'Disease episode: ' || di.disease
             WHEN 'HANDLING' THEN 'Losses after transfer and handling'
             WHEN 'PREDATION' THEN 'Seal and bird predation'
             WHEN 'ENVIRONMENTAL' THEN CASE
@@ -102,13 +137,14 @@ BEGIN
             END
             ELSE ''
         END,
-        (s.date + time '16:00') AT TIME ZONE 'UTC',
-        (s.date + time '16:00') AT TIME ZONE 'UTC'
+        (s.date + logged_at) AT TIME ZONE 'UTC',
+        (s.date + logged_at) AT TIME ZONE 'UTC'
     FROM batch_actualdailyassignmentstate AS s
     INNER JOIN aquasql.assignment_life AS l ON s.assignment_id = l.assignment_id
     INNER JOIN aquasql.stage_parameter AS sp ON l.stage_order = sp.stage_order
     INNER JOIN infrastructure_container AS k ON l.container_id = k.id
     LEFT JOIN episode AS e ON k.area_id = e.area_id AND s.date = e.date
+    LEFT JOIN disease AS di ON s.assignment_id = di.assignment_id
     CROSS JOIN LATERAL (
         SELECT CASE
             -- same precedence as aquasql.assignment_hazard: disease before handling, then a
@@ -117,20 +153,10 @@ BEGIN
             WHEN NOT sp.incubation AND s.date < l.first_day + handling_days THEN 'HANDLING'
             WHEN e.factor IS NOT NULL THEN 'ENVIRONMENTAL'
             -- background losses: no predators indoors, seals and birds at sea
-            ELSE (ARRAY['UNKNOWN', 'ENVIRONMENTAL', 'PREDATION', 'OTHER'])[CASE
-                WHEN sp.at_sea THEN aquasql.rand_choice(
-                    seed, aquasql.stream('mortality_cause'), s.assignment_id, aquasql.day_key(s.date), 0,
-                    ARRAY[0.45, 0.30, 0.20, 0.05]
-                )
-                WHEN sp.incubation THEN aquasql.rand_choice(
-                    seed, aquasql.stream('mortality_cause'), s.assignment_id, aquasql.day_key(s.date), 0,
-                    ARRAY[0.60, 0.25, 0, 0.15]
-                )
-                ELSE aquasql.rand_choice(
-                    seed, aquasql.stream('mortality_cause'), s.assignment_id, aquasql.day_key(s.date), 0,
-                    ARRAY[0.60, 0.35, 0, 0.05]
-                )
-            END]
+            ELSE causes[aquasql.rand_choice_cdf(
+                seed, aquasql.stream('mortality_cause'), s.assignment_id, aquasql.day_key(s.date), 0,
+                CASE WHEN sp.at_sea THEN sea_cdf WHEN sp.incubation THEN incubation_cdf ELSE tank_cdf END
+            )]
         END AS cause
     ) AS c
     WHERE s.batch_id = ANY(batches) AND l.batch_id = ANY(batches) AND s.mortality_count > 0;

@@ -133,7 +133,8 @@ AS $$
             aquasql.param('lice_exposure_min') AS exposure_min,
             aquasql.param('lice_exposure_spread') AS exposure_spread,
             aquasql.param('lice_warmth_span_c') AS warmth_span,
-            aquasql.param('lice_fallback_temp_c') AS fallback_temp
+            aquasql.param('lice_fallback_temp_c') AS fallback_temp,
+            aquasql.param('lice_count_week_day')::integer AS count_week_day
     ),
 
     sea AS (
@@ -172,8 +173,8 @@ AS $$
         FROM (
             SELECT
                 sea.*,
-                -- counting day: nominal day 2 of every week in the ring, on a working day
-                aquasql.weekly_task_day(sea.day_index, sea.date, 2) AS task_day,
+                -- counting day: nominal day lice_count_week_day of every week in the ring, on a working day
+                aquasql.weekly_task_day(sea.day_index, sea.date, st.count_week_day) AS task_day,
                 -- the temperature as the lice feel it: exponentially weighted mean so far
                 sum(exp(sea.day_index / st.smoothing_days) * sea.temp) OVER w
                 / sum(exp(sea.day_index / st.smoothing_days)) OVER w AS felt_temp
@@ -311,6 +312,8 @@ DECLARE
     patchiness_sd double precision := aquasql.param('lice_patchiness_sd');
     confidence_min double precision := aquasql.param('lice_confidence_min');
     confidence_spread double precision := aquasql.param('lice_confidence_spread');
+    first_count_at interval := aquasql.param_time('lice_count_hour');
+    ring_step interval := aquasql.param('lice_count_ring_minutes') * interval '1 minute';
     vet integer := coalesce(aquasql.user_id('vet_01'), aquasql.user_id('system_admin'));
     written bigint;
 BEGIN
@@ -328,7 +331,7 @@ BEGIN
     ),
 
     counted AS (
-        -- counting days (aquasql.lice_days): nominal day 2 of every week in the ring on a
+        -- counting days (aquasql.lice_days): nominal day lice_count_week_day of every week in the ring on a
         -- working day; below the minimum temperature only in even weeks. One person counts
         -- all rings of a batch on a day.
         SELECT
@@ -387,8 +390,8 @@ BEGIN
         d.assignment_id,
         d.container_id,
         d.user_id,
-        -- the rings of a site are counted one after another from 10:00
-        (d.date + time '10:00' + (d.container_rank - 1) * interval '15 minutes') AT TIME ZONE 'UTC',
+        -- the rings of a site are counted one after another from lice_count_hour (10:00)
+        (d.date + first_count_at + (d.container_rank - 1) * ring_step) AT TIME ZONE 'UTC',
         0,
         0,
         0,

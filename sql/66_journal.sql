@@ -1,10 +1,13 @@
 -- Health journal (health_journalentry), written by the veterinarian (vet_01):
---   slot 0  a routine health check every 30 days per assignment (day 14 of each period),
+--   slot 0  a routine health check every journal_routine_check_days days per assignment (on day
+--           journal_routine_check_day of each period: every 30 days, day 14),
 --   slot 1  an 'issue' at the start of each disease episode (aquasql.assignment_life),
---   slot 2  the treatment of that episode two days later,
+--   slot 2  the treatment of that episode journal_treatment_delay_days (two) days later,
 --   slot 3  each sea-lice delousing of a ring (aquasql.lice_days), naming the count at or above the
 --           limit that triggered it.
--- id = the daily-state id of the entry's day * 8 + slot.
+-- id = the daily-state id of the entry's day * 8 + slot (the daily-state id is assignment id *
+-- 10000 + day index). Times of day, the check's text and the delousing method: model parameters
+-- and aquasql.weighted_choice (sql/20_parameters_events.sql).
 
 CREATE OR REPLACE FUNCTION aquasql.generate_journal(p_batches bigint[] DEFAULT NULL)
 RETURNS bigint
@@ -19,6 +22,23 @@ DECLARE
     severe double precision := (aquasql.param('disease_factor_min') + aquasql.param('disease_factor_max')) / 2;
     fish integer := aquasql.param('lice_count_fish')::integer;
     lice_limit numeric := aquasql.param('lice_limit_af')::numeric;
+    check_days integer := aquasql.param('journal_routine_check_days')::integer;
+    check_day integer := aquasql.param('journal_routine_check_day')::integer;
+    treatment_delay integer := aquasql.param('journal_treatment_delay_days')::integer;
+    routine_at interval := aquasql.param_time('journal_routine_hour');
+    issue_at interval := aquasql.param_time('journal_issue_hour');
+    resolved_at interval := aquasql.param_time('journal_resolution_hour');
+    treatment_at interval := aquasql.param_time('journal_treatment_hour');
+    delousing_at interval := aquasql.param_time('journal_lice_treatment_hour');
+    -- routine check texts by where the stage lives, and the delousing methods
+    incubation_checks text[] := aquasql.choice_labels('routine_check', 'incubation');
+    incubation_check_cdf double precision[] := aquasql.choice_cdf('routine_check', 'incubation');
+    tank_checks text[] := aquasql.choice_labels('routine_check', 'freshwater');
+    tank_check_cdf double precision[] := aquasql.choice_cdf('routine_check', 'freshwater');
+    sea_checks text[] := aquasql.choice_labels('routine_check', 'sea');
+    sea_check_cdf double precision[] := aquasql.choice_cdf('routine_check', 'sea');
+    delousing_methods text[] := aquasql.choice_labels('lice_treatment', 'sea');
+    delousing_cdf double precision[] := aquasql.choice_cdf('lice_treatment', 'sea');
     written bigint;
 BEGIN
     DELETE FROM health_journalentry WHERE batch_id = ANY(batches);
@@ -47,38 +67,27 @@ BEGIN
             s.batch_id,
             s.container_id,
             s.assignment_id,
-            (s.date + time '11:00') AT TIME ZONE 'UTC' AS entry_date,
+            (s.date + routine_at) AT TIME ZONE 'UTC' AS entry_date,
             'observation' AS category,
             'low' AS severity,
             CASE
-                WHEN sp.incubation THEN (ARRAY[
-                    'Routine health check: eggs and alevins developing normally, dead eggs removed.',
-                    'Routine health check: hatching on schedule, little fungal growth.',
-                    'Routine health check: alevins healthy, yolk sacs normal.'
-                ])[aquasql.rand_choice(
-                    seed, aquasql.stream('routine_check'), s.assignment_id, aquasql.day_key(s.date), 0, ARRAY[1, 1, 1]
+                WHEN sp.incubation THEN incubation_checks[aquasql.rand_choice_cdf(
+                    seed, aquasql.stream('routine_check'), s.assignment_id, aquasql.day_key(s.date), 0,
+                    incubation_check_cdf
                 )]
-                WHEN NOT sp.at_sea THEN (ARRAY[
-                    'Routine health check: fish active, feeding well.',
-                    'Routine health check: good appetite, fins and gills normal.',
-                    'Routine health check: normal behaviour, no external lesions.'
-                ])[aquasql.rand_choice(
-                    seed, aquasql.stream('routine_check'), s.assignment_id, aquasql.day_key(s.date), 0, ARRAY[2, 1, 1]
+                WHEN NOT sp.at_sea THEN tank_checks[aquasql.rand_choice_cdf(
+                    seed, aquasql.stream('routine_check'), s.assignment_id, aquasql.day_key(s.date), 0, tank_check_cdf
                 )]
-                ELSE (ARRAY[
-                    'Routine health check: fish active, feeding well.',
-                    'Routine health check: normal swimming behaviour, no wounds.',
-                    'Routine health check: gills normal, good appetite, net clean.'
-                ])[aquasql.rand_choice(
-                    seed, aquasql.stream('routine_check'), s.assignment_id, aquasql.day_key(s.date), 0, ARRAY[2, 1, 1]
+                ELSE sea_checks[aquasql.rand_choice_cdf(
+                    seed, aquasql.stream('routine_check'), s.assignment_id, aquasql.day_key(s.date), 0, sea_check_cdf
                 )]
             END AS description,
             TRUE AS resolved,
-            (s.date + time '11:00') AT TIME ZONE 'UTC' AS updated_at
+            (s.date + routine_at) AT TIME ZONE 'UTC' AS updated_at
         FROM batch_actualdailyassignmentstate AS s
         INNER JOIN aquasql.assignment_life AS l ON s.assignment_id = l.assignment_id
         INNER JOIN aquasql.stage_parameter AS sp ON l.stage_order = sp.stage_order
-        WHERE s.batch_id = ANY(batches) AND l.batch_id = ANY(batches) AND (s.date - l.first_day) % 30 = 14
+        WHERE s.batch_id = ANY(batches) AND l.batch_id = ANY(batches) AND (s.date - l.first_day) % check_days = check_day
 
         UNION ALL
 
@@ -88,46 +97,42 @@ BEGIN
             l.batch_id,
             l.container_id,
             l.assignment_id,
-            (l.disease_start + time '08:30') AT TIME ZONE 'UTC',
+            (l.disease_start + issue_at) AT TIME ZONE 'UTC',
             'issue',
             CASE WHEN l.disease_factor > severe THEN 'high' ELSE 'medium' END,
             format(
                 'Elevated mortality in %s; suspected %s. Samples sent for diagnosis.',
-                c.name, aquasql.disease_name(seed, l.assignment_id, sp.incubation, sp.at_sea)
+                c.name, di.disease
             ),
             l.disease_start + l.disease_days - 1 < l.last_day OR l.departed,
             CASE
                 WHEN l.disease_start + l.disease_days - 1 < l.last_day
-                    THEN (l.disease_start + l.disease_days + time '12:00') AT TIME ZONE 'UTC'
-                WHEN l.departed THEN (l.last_day + time '12:00') AT TIME ZONE 'UTC'
-                ELSE (l.disease_start + time '08:30') AT TIME ZONE 'UTC'
+                    THEN (l.disease_start + l.disease_days + resolved_at) AT TIME ZONE 'UTC'
+                WHEN l.departed THEN (l.last_day + resolved_at) AT TIME ZONE 'UTC'
+                ELSE (l.disease_start + issue_at) AT TIME ZONE 'UTC'
             END
         FROM aquasql.assignment_life AS l
-        INNER JOIN aquasql.stage_parameter AS sp ON l.stage_order = sp.stage_order
+        INNER JOIN aquasql.assignment_diseases(seed, batches) AS di ON l.assignment_id = di.assignment_id
         INNER JOIN infrastructure_container AS c ON l.container_id = c.id
         WHERE l.batch_id = ANY(batches) AND l.disease_start BETWEEN l.first_day AND l.last_day
 
         UNION ALL
 
-        -- disease episodes: the treatment, two days in
+        -- disease episodes: the treatment, once the diagnosis is back
         SELECT
-            (l.assignment_id * 10000 + (l.disease_start + 2 - l.first_day)) * 8 + 2,
+            (l.assignment_id * 10000 + (l.disease_start + treatment_delay - l.first_day)) * 8 + 2,
             l.batch_id,
             l.container_id,
             l.assignment_id,
-            (l.disease_start + 2 + time '13:00') AT TIME ZONE 'UTC',
+            (l.disease_start + treatment_delay + treatment_at) AT TIME ZONE 'UTC',
             'treatment',
             'medium',
-            format(
-                'Treatment started for %s: %s.',
-                aquasql.disease_name(seed, l.assignment_id, sp.incubation, sp.at_sea),
-                aquasql.disease_treatment(aquasql.disease_name(seed, l.assignment_id, sp.incubation, sp.at_sea))
-            ),
+            format('Treatment started for %s: %s.', di.disease, aquasql.disease_treatment(di.disease)),
             TRUE,
-            (l.disease_start + 2 + time '13:00') AT TIME ZONE 'UTC'
+            (l.disease_start + treatment_delay + treatment_at) AT TIME ZONE 'UTC'
         FROM aquasql.assignment_life AS l
-        INNER JOIN aquasql.stage_parameter AS sp ON l.stage_order = sp.stage_order
-        WHERE l.batch_id = ANY(batches) AND l.disease_start BETWEEN l.first_day AND l.last_day - 2
+        INNER JOIN aquasql.assignment_diseases(seed, batches) AS di ON l.assignment_id = di.assignment_id
+        WHERE l.batch_id = ANY(batches) AND l.disease_start BETWEEN l.first_day AND l.last_day - treatment_delay
 
         UNION ALL
 
@@ -137,17 +142,14 @@ BEGIN
             d.batch_id,
             d.container_id,
             d.assignment_id,
-            (d.date + time '09:00') AT TIME ZONE 'UTC',
+            (d.date + delousing_at) AT TIME ZONE 'UTC',
             'treatment',
             'medium',
             format(
                 'Sea lice treatment (%s): the count of %s found %s adult female lice on %s fish, %s per fish, '
                 'at or above the limit of %s per fish.',
-                (ARRAY[
-                    'thermal delousing', 'mechanical delousing', 'freshwater bath', 'hydrogen peroxide bath'
-                ])[aquasql.rand_choice(
-                    seed, aquasql.stream('lice_treatment'), d.assignment_id, aquasql.day_key(d.date), 0,
-                    ARRAY[0.35, 0.30, 0.20, 0.15]
+                delousing_methods[aquasql.rand_choice_cdf(
+                    seed, aquasql.stream('lice_treatment'), d.assignment_id, aquasql.day_key(d.date), 0, delousing_cdf
                 )],
                 to_char(d.trigger_date, 'YYYY-MM-DD'),
                 d.trigger_count,
@@ -156,7 +158,7 @@ BEGIN
                 lice_limit
             ),
             TRUE,
-            (d.date + time '09:00') AT TIME ZONE 'UTC'
+            (d.date + delousing_at) AT TIME ZONE 'UTC'
         FROM aquasql.lice_days(batches) AS d
         WHERE d.treated
     ) AS e;
@@ -169,6 +171,7 @@ $$;
 
 COMMENT ON FUNCTION aquasql.generate_journal(bigint[]) IS
 'health_journalentry for the given batches (default: all planned), by vet_01: a routine observation every '
-'30 days per assignment, an issue at the start of each disease episode and its treatment two days later, '
+'journal_routine_check_days days per assignment, an issue at the start of each disease episode and its '
+'treatment journal_treatment_delay_days later, '
 'and each sea-lice delousing. id = daily-state id * 8 + slot (0 routine, 1 issue, 2 treatment, 3 lice). '
 'Replaces the batches'' entries; returns the rows written.';

@@ -45,11 +45,14 @@ SELECT is(
 SELECT is(
     (
         SELECT count(*) FROM inventory_feedingevent AS e
-        WHERE NOT ((e.id % 2 = 0 AND e.feeding_time = '08:00') OR (e.id % 2 = 1 AND e.feeding_time = '16:00'))
-            OR e.amount_kg < 0.0001
+        WHERE NOT (
+            (e.id % 2 = 0 AND e.feeding_time = time '00:00' + aquasql.param_time('feeding_meal_morning_hour'))
+            OR (e.id % 2 = 1 AND e.feeding_time = time '00:00' + aquasql.param_time('feeding_meal_afternoon_hour'))
+        )
+            OR e.amount_kg < aquasql.param('feeding_min_amount_kg')
     ),
     0::bigint,
-    'meal 0 (even id) at 08:00, meal 1 (odd id) at 16:00, every amount at least 0.0001 kg'
+    'meal 0 (even id) in the morning, meal 1 (odd id) in the afternoon, every amount at least the minimum'
 );
 
 SELECT is(

@@ -75,7 +75,9 @@ SELECT ok(
 
 SELECT is(
     (SELECT count(*) FROM sample
-        WHERE (stage_order < 6 AND sample_size <> 30) OR (stage_order = 6 AND sample_size NOT BETWEEN 20 AND 30)),
+        WHERE (stage_order < 6 AND sample_size <> aquasql.param('growth_sample_size_tank'))
+            OR (stage_order = 6 AND sample_size NOT BETWEEN aquasql.param('growth_sample_size_sea_min')
+                AND aquasql.param('growth_sample_size_sea_max'))),
     0::bigint,
     'sample size 30 in freshwater, 20-30 at sea'
 );
@@ -136,7 +138,7 @@ SELECT cmp_ok(
 SELECT is(
     (SELECT count(*) FROM sample
         WHERE avg_length_cm <= 0 OR std_deviation_length <= 0 OR notes <> ''
-            OR created_at AT TIME ZONE 'UTC' <> sample_date + time '14:00'),
+            OR created_at AT TIME ZONE 'UTC' <> sample_date + aquasql.param_time('growth_sample_hour')),
     0::bigint,
     'lengths positive, notes blank, timestamps from the sample date'
 );

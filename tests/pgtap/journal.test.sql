@@ -30,14 +30,20 @@ LEFT JOIN batch_batchcontainerassignment AS a
 
 SELECT set_eq(
     'SELECT assignment_id, count(*) FROM entry WHERE category = ''observation'' GROUP BY assignment_id',
-    'SELECT assignment_id, (last_day - first_day - 14) / 30 + 1 FROM life WHERE last_day - first_day >= 14',
+    'SELECT l.assignment_id, (l.last_day - l.first_day - k.d) / k.n + 1 FROM life AS l '
+    'CROSS JOIN (SELECT aquasql.param(''journal_routine_check_day'')::integer AS d, '
+    'aquasql.param(''journal_routine_check_days'')::integer AS n) AS k WHERE l.last_day - l.first_day >= k.d',
     'one routine check per 30 days per assignment (from day 14 in the container)'
 );
 
 SELECT is(
     (SELECT count(*) FROM entry AS e INNER JOIN life AS l ON e.assignment_id = l.assignment_id
         WHERE e.category = 'observation'
-            AND ((e.day - l.first_day) % 30 <> 14 OR e.severity <> 'low' OR e.description !~ '^Routine health check')),
+            AND (
+                (e.day - l.first_day) % aquasql.param('journal_routine_check_days')::integer
+                <> aquasql.param('journal_routine_check_day')::integer
+                OR e.severity <> 'low' OR e.description !~ '^Routine health check'
+            )),
     0::bigint,
     'routine checks on day 14 of each 30-day period, severity low'
 );

@@ -177,7 +177,8 @@ SELECT cmp_ok(
 SELECT is(
     (SELECT count(*) FROM health_licecount
         WHERE user_id NOT IN (aquasql.user_id('operator_fi'), aquasql.user_id('vet_01'))
-            OR (count_date AT TIME ZONE 'UTC')::time NOT BETWEEN '10:00' AND '15:00'),
+            OR (count_date AT TIME ZONE 'UTC')::time
+            NOT BETWEEN time '00:00' + aquasql.param_time('lice_count_hour') AND '15:00'),
     0::bigint,
     'counted by the geography''s operator or the vet, from 10:00 UTC'
 );

@@ -101,7 +101,8 @@ SELECT ok(
 
 SELECT is(
     (SELECT count(*) FROM batch_mortalityevent
-        WHERE created_at AT TIME ZONE 'UTC' <> event_date + time '16:00' OR updated_at <> created_at
+        WHERE created_at AT TIME ZONE 'UTC' <> event_date + aquasql.param_time('mortality_event_hour')
+            OR updated_at <> created_at
             OR description IS NULL),
     0::bigint,
     'timestamps from the event date; description never NULL'
