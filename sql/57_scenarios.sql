@@ -7,11 +7,12 @@
 -- The scenario kinds: slot (last digit of the scenario id), name and the stage it starts in.
 CREATE OR REPLACE FUNCTION aquasql.scenario_kinds()
 RETURNS TABLE (slot integer, label text, stage_order integer)
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
-    VALUES
-    (1, 'From Batch (Parr)', 3),
-    (2, 'Sea Growth Forecast', 6)
+    SELECT k.slot, k.label, sp.stage_order
+    FROM (VALUES (1, 'From Batch (Parr)', 'Parr'), (2, 'Sea Growth Forecast', NULL)) AS k (slot, label, stage)
+    INNER JOIN aquasql.stage_parameter AS sp ON sp.name = k.stage OR k.stage IS NULL AND sp.at_sea
+    ORDER BY k.slot
 $$;
 
 COMMENT ON FUNCTION aquasql.scenario_kinds() IS

@@ -179,7 +179,7 @@ BEGIN
         -- does (Avg, population StdDev, Min, Max; K from the mean weight and length). Fish K is
         -- lowered by exp(-sigma^2 / 3), the bias of K from mean length, so the sample's K comes
         -- out as drawn.
-        CREATE TEMPORARY TABLE growth_fish ON COMMIT DROP AS
+        CREATE TEMPORARY TABLE pg_temp.growth_fish ON COMMIT DROP AS
         SELECT
             p.id AS growth_sample_id,
             p.assignment_id,
@@ -233,7 +233,7 @@ BEGIN
                 round(stddev_pop(g.length_cm), 2) AS std_deviation_length,
                 min(g.weight_g) AS min_weight_g,
                 max(g.weight_g) AS max_weight_g
-            FROM growth_fish AS g
+            FROM pg_temp.growth_fish AS g
             GROUP BY g.growth_sample_id, g.assignment_id, g.sample_date
         ) AS a;
         GET DIAGNOSTICS samples = ROW_COUNT;
@@ -250,9 +250,9 @@ BEGIN
             g.length_cm,
             (g.sample_date + weighed_at) AT TIME ZONE 'UTC',
             (g.sample_date + weighed_at) AT TIME ZONE 'UTC'
-        FROM growth_fish AS g;
+        FROM pg_temp.growth_fish AS g;
         GET DIAGNOSTICS fish = ROW_COUNT;
-        DROP TABLE growth_fish;
+        DROP TABLE pg_temp.growth_fish;
         PERFORM aquasql.sync_identity('batch_individualgrowthobservation');
     END IF;
 
