@@ -389,5 +389,14 @@ INSERT INTO aquasql.model_parameter AS m (name, value, comment) VALUES
 ('harvest_fillet_yield_condition', 0.3, 'harvest: fillet yield per unit of condition factor K above the expected'),
 ('harvest_fillet_yield_sd', 0.01, 'harvest: lot-to-lot spread of the fillet yield'),
 ('harvest_fillet_yield_min', 0.52, 'harvest: lowest fillet yield of live weight'),
-('harvest_fillet_yield_max', 0.60, 'harvest: highest fillet yield of live weight')
+('harvest_fillet_yield_max', 0.60, 'harvest: highest fillet yield of live weight'),
+-- Clamps of the planner's per-batch and per-site draws (calibrated: no freak stage or site).
+('stage_tgc_z_max', 2.5, 'a batch''s stage growth multiplier is kept within this many sd of 1'),
+('site_temp_offset_z_max', 2.0, 'a sea site''s temperature offset is kept within this many sd of its geography'),
+-- The planner's default stagger (calibrated): a station takes a batch on at most its slots a
+-- year, and sea areas, held over a year each, need room beyond the mean for the smolt windows'
+-- peak (15 % more room keeps the full profile's plan fitting at saturation 0.85 for every seed
+-- tried).
+('hatchery_slots_per_year', 4, 'the planner: hatchery slots a freshwater station offers a year'),
+('sea_area_room_margin', 1.15, 'the planner: sea-area room beyond the mean occupancy, for the smolt windows'' peak')
 ON CONFLICT (name) DO UPDATE SET value = excluded.value, comment = excluded.comment;

@@ -458,3 +458,15 @@ INSERT INTO aquasql.confidence_score AS s (source, score, comment) VALUES
 ('temperature', 1.0, 'temperature: the sensors'' daily mean'),
 ('feed', 1.0, 'feed: the feeding events as given')
 ON CONFLICT (source) DO UPDATE SET score = excluded.score, comment = excluded.comment;
+
+-- Harvest product grades (assumption from Norwegian/Faroese first-hand sales grading: most fish
+-- are superior/ordinary quality, a few percent production grade or rejected): share of the fish
+-- and live-weight factor relative to the harvest's mean weight.
+INSERT INTO aquasql.harvest_grade AS g (slot, code, share, weight_factor, comment) VALUES
+(1, 'SUPERIOR', 0.10, 1.15, 'the largest, best-conditioned fish'),
+(2, 'GRADE_A', 0.40, 1.05, 'ordinary quality'),
+(3, 'GRADE_B', 0.35, 1.00, 'ordinary quality, smaller'),
+(4, 'GRADE_C', 0.12, 0.85, 'production grade: small or with blemishes'),
+(5, 'REJECT', 0.03, 0.60, 'rejected: runts, wounds')
+ON CONFLICT (slot) DO UPDATE SET
+    code = excluded.code, share = excluded.share, weight_factor = excluded.weight_factor, comment = excluded.comment;

@@ -69,9 +69,10 @@ CREATE OR REPLACE FUNCTION aquasql.stage_tgc_factor(
 RETURNS double precision
 LANGUAGE sql STABLE
 AS $$
-    SELECT exp(aquasql.param('stage_tgc_sd') * greatest(-2.5, least(2.5, aquasql.rand_normal(
+    SELECT exp(aquasql.param('stage_tgc_sd') * greatest(-z.z_max, least(z.z_max, aquasql.rand_normal(
         p_seed, aquasql.stream('stage_tgc'), p_geography_order, p_batch_index, p_stage_order
     ))))
+    FROM (SELECT aquasql.param('stage_tgc_z_max') AS z_max) AS z
 $$;
 
 -- A sea site's temperature relative to its geography's series: sheltered inner sites are
@@ -80,8 +81,9 @@ CREATE OR REPLACE FUNCTION aquasql.area_temperature_offset(p_seed bigint, p_area
 RETURNS double precision
 LANGUAGE sql STABLE
 AS $$
-    SELECT aquasql.param('site_temp_offset_sd') * greatest(-2.0, least(2.0,
+    SELECT aquasql.param('site_temp_offset_sd') * greatest(-z.z_max, least(z.z_max,
         aquasql.rand_normal(p_seed, aquasql.stream('site_temperature'), p_area_id)))
+    FROM (SELECT aquasql.param('site_temp_offset_z_max') AS z_max) AS z
 $$;
 
 -- How many days too late a station's halls come free for a batch: the largest of (day hall k

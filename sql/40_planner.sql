@@ -198,11 +198,13 @@ BEGIN
         geo.*,
         coalesce(
             p_stagger,
-            -- a station takes a batch on at most its four slots a year; the smolt windows put a
-            -- year's sea transfers into 7 months of 12, and sea areas, held for over a year each,
-            -- feel that peak less (measured: 15 % more room keeps the full profile's plan fitting
-            -- at 0.85 for every seed tried)
-            ceil(greatest(365.0 / 4 / stations, 1.15 * (sea_days + fallow) / areas) / p_saturation)::integer,
+            -- a station takes a batch on at most its slots a year; the smolt windows put a year's
+            -- sea transfers into 7 months of 12, and sea areas, held for over a year each, feel
+            -- that peak less (sea_area_room_margin); numeric, as the stagger is rounded up
+            ceil(greatest(
+                365.0 / aquasql.param('hatchery_slots_per_year')::numeric / stations,
+                aquasql.param('sea_area_room_margin')::numeric * (sea_days + fallow) / areas
+            ) / p_saturation)::integer,
             p_prof.stagger_days
         ) AS stagger
     FROM geo;
@@ -327,7 +329,7 @@ BEGIN
                 p_seed, aquasql.stream('start_jitter'), c.sort_order, c.batch_index, 0,
                 -aquasql.param('start_jitter_days')::integer, aquasql.param('start_jitter_days')::integer
             ) AS wanted,
-            greatest(1, round(365.0 / 4 / g.stagger)) AS per_round
+            greatest(1, round(365.0 / aquasql.param('hatchery_slots_per_year')::numeric / g.stagger)) AS per_round
         FROM pg_temp.plan_candidate AS c INNER JOIN pg_temp.plan_geo AS g ON c.geography_id = g.geography_id
         ORDER BY c.sort_order, wanted, c.batch_id LOOP
         -- slots of one number fall together at all stations (one smolt delivery round):

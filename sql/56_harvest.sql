@@ -6,14 +6,9 @@
 -- The product grades: share of the fish and live-weight factor (relative to the mean).
 CREATE OR REPLACE FUNCTION aquasql.harvest_grades()
 RETURNS TABLE (slot integer, code text, share double precision, weight_factor double precision)
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
-    VALUES
-    (1, 'SUPERIOR', 0.10, 1.15),
-    (2, 'GRADE_A', 0.40, 1.05),
-    (3, 'GRADE_B', 0.35, 1.00),
-    (4, 'GRADE_C', 0.12, 0.85),
-    (5, 'REJECT', 0.03, 0.60)
+    SELECT g.slot, g.code, g.share, g.weight_factor FROM aquasql.harvest_grade AS g ORDER BY g.slot
 $$;
 
 COMMENT ON FUNCTION aquasql.harvest_grades() IS
@@ -26,7 +21,7 @@ COMMENT ON FUNCTION aquasql.harvest_grades() IS
 -- shift (more of the upper grades), small or lean ones a negative one.
 CREATE OR REPLACE FUNCTION aquasql.harvest_grade_shares(p_shift double precision)
 RETURNS TABLE (slot integer, code text, share double precision, weight_factor double precision)
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
     SELECT
         c.slot,
