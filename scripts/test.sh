@@ -43,6 +43,7 @@ cleanup() { aquasql db stop >/dev/null 2>&1 || true; rm -rf "$AQUASQL_HOME" "$li
 trap cleanup EXIT
 dsn=$(aquasql db start 2>/dev/null)
 export AQUASQL_TEST_ADMIN_DSN="${dsn%/*}/postgres"
+export AQUASQL_TEST_KEEP_DATABASES=1  # the cluster goes at the end: no DROP DATABASE (a checkpoint each)
 
 log "template databases (migrated, and the tiny history seeded), TimescaleDB on and off"
 templates=$(python tests/python/templates.py make "$AQUASQL_TEST_ADMIN_DSN")
@@ -71,7 +72,6 @@ xargs -P 2 -L 1 bash -c '
   if pg_prove --dbname "$db" "$file" >"$PGTAP_OUT/$name.log" 2>&1; then status=ok; else status=FAILED; fi
   tests=$(sed -n "s/.*Tests=\([0-9]*\).*/\1/p" "$PGTAP_OUT/$name.log")
   echo "$status ${tests:-0} TimescaleDB $mode $file"
-  psql -X -q "$AQUASQL_TEST_ADMIN_DSN" -c "DROP DATABASE $name"
 ' _ <"$jobs_file" | tee "$PGTAP_OUT/summary"
 rm -f "$jobs_file"
 if grep -q '^FAILED' "$PGTAP_OUT/summary"; then

@@ -67,9 +67,7 @@ def databases_made(admin_dsn: str):
     try:
         yield make
     finally:
-        with psycopg.connect(admin_dsn, autocommit=True) as conn:
-            for name in names:
-                conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        templates.drop_databases(admin_dsn, names)
 
 
 @pytest.fixture(scope="session")
@@ -84,9 +82,7 @@ def copies(admin_dsn):
         return templates.copy_database(admin_dsn, names[-1], templates.template(admin_dsn, kind, mode))
 
     yield copy
-    with psycopg.connect(admin_dsn, autocommit=True) as conn:
-        for name in names:
-            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    templates.drop_databases(admin_dsn, names)
 
 
 @pytest.fixture
@@ -96,8 +92,7 @@ def fresh_db(admin_dsn):
     with psycopg.connect(admin_dsn, autocommit=True) as conn:
         conn.execute(f"CREATE DATABASE {name}")
     yield with_database(admin_dsn, name)
-    with psycopg.connect(admin_dsn, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    templates.drop_databases(admin_dsn, [name])
 
 
 def scalar(dsn: str, sql: str, params=None):

@@ -44,13 +44,7 @@ def create_database(admin_dsn: str, name: str, template: str | None = None) -> s
 
 
 def drop_database(admin_dsn: str, name: str) -> None:
-    """Drop a database; its sessions (TimescaleDB's scheduler too) ended first, which saves
-    TimescaleDB's DROP DATABASE the seconds it waits for a scheduler to stop."""
-    with psycopg.connect(admin_dsn, autocommit=True) as conn:
-        if conn.execute("SELECT count(*) FROM pg_database WHERE datname = %s", [name]).fetchone()[0]:
-            conn.execute(f"ALTER DATABASE {quoted(name)} WITH ALLOW_CONNECTIONS false")
-            conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [name])
-        conn.execute(f"DROP DATABASE IF EXISTS {quoted(name)} WITH (FORCE)")
+    templates.drop_databases(admin_dsn, [name])
 
 
 class Databases:
@@ -71,8 +65,7 @@ class Databases:
         self.names.remove(name)
 
     def drop_all(self) -> None:
-        for name in reversed(self.names):
-            drop_database(self.admin_dsn, name)
+        templates.drop_databases(self.admin_dsn, list(reversed(self.names)))
 
 
 def state(dsn: str) -> dict[str, str]:

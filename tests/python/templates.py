@@ -56,6 +56,20 @@ def copy_database(admin_dsn: str, name: str, template: str | None) -> str:
     return dsn_of(admin_dsn, name)
 
 
+def drop_databases(admin_dsn: str, names: list[str]) -> None:
+    """Drop the tests' databases when they are done, their sessions (TimescaleDB's scheduler too)
+    ended first. Not in scripts/test.sh's throwaway cluster (AQUASQL_TEST_KEEP_DATABASES=1): a
+    DROP DATABASE checkpoints the whole cluster, seconds each, and the cluster goes at the end."""
+    if os.environ.get("AQUASQL_TEST_KEEP_DATABASES") == "1":
+        return
+    with psycopg.connect(admin_dsn, autocommit=True) as conn:
+        for name in names:
+            if conn.execute("SELECT count(*) FROM pg_database WHERE datname = %s", [name]).fetchone()[0]:
+                conn.execute(f"ALTER DATABASE {quoted(name)} WITH ALLOW_CONNECTIONS false")
+                conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [name])
+            conn.execute(f"DROP DATABASE IF EXISTS {quoted(name)} WITH (FORCE)")
+
+
 def run_cli(*args: str) -> None:
     result = subprocess.run([sys.executable, "-m", "aquasql", *args], capture_output=True, text=True, timeout=600)
     if result.returncode != 0:

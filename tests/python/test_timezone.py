@@ -9,6 +9,7 @@ from __future__ import annotations
 import psycopg
 import pytest
 
+import templates
 from conftest import aquasql, table_checksums, with_database
 
 pytestmark = pytest.mark.slow  # seeds in databases of other time zones
@@ -36,9 +37,7 @@ def databases(admin_dsn):
         return new_database(admin_dsn, name, zone)
 
     yield make
-    with psycopg.connect(admin_dsn, autocommit=True) as conn:
-        for name in names:
-            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    templates.drop_databases(admin_dsn, names)
 
 
 @pytest.fixture(scope="module")
