@@ -77,6 +77,9 @@ def run_until(dsn: str, when: tuple[str, list], how) -> subprocess.CompletedProc
     proc = subprocess.Popen(
         [sys.executable, "-m", "aquasql", COMMAND[0], "--dsn", dsn, *COMMAND[1:]],
         start_new_session=True,
+        # Ctrl-C as at a terminal: a suite started in the background (`cmd &` in a script) has
+        # SIGINT ignored, and Python keeps an ignored SIGINT ignored
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
