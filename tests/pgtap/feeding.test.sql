@@ -137,30 +137,22 @@ SELECT ok(
 );
 
 -- Determinism: again, and batch by batch, gives the same rows; a batch's call touches only it.
-CREATE TEMP TABLE digest AS
-SELECT md5(string_agg(e::text, ',' ORDER BY e.id)) AS d FROM inventory_feedingevent AS e;
-
-SELECT aquasql.generate_feeding();
-SELECT is(
-    (SELECT md5(string_agg(e::text, ',' ORDER BY e.id)) FROM inventory_feedingevent AS e),
-    (SELECT d FROM digest),
-    'generating again gives identical rows'
+SELECT tap.regenerates_identically(
+    'generating again gives identical rows',
+    '{inventory_feedingevent}', 'SELECT aquasql.generate_feeding()'
 );
 
-SELECT aquasql.generate_feeding(ARRAY[2]::bigint[]);
-SELECT is(
-    (SELECT md5(string_agg(e::text, ',' ORDER BY e.id)) FROM inventory_feedingevent AS e),
-    (SELECT d FROM digest),
-    'regenerating one batch leaves the others as they were'
+SELECT tap.regenerates_identically(
+    'regenerating one batch leaves the others as they were',
+    '{inventory_feedingevent}', 'SELECT aquasql.generate_feeding(ARRAY[2]::bigint[])'
 );
 
-DELETE FROM inventory_feedingevent;
-SELECT aquasql.generate_feeding(ARRAY[2]::bigint[]);
-SELECT aquasql.generate_feeding(ARRAY[1]::bigint[]);
-SELECT is(
-    (SELECT md5(string_agg(e::text, ',' ORDER BY e.id)) FROM inventory_feedingevent AS e),
-    (SELECT d FROM digest),
-    'batch by batch, in another order, gives identical rows'
+SELECT tap.regenerates_identically(
+    'batch by batch, in another order, gives identical rows',
+    '{inventory_feedingevent}',
+    'DELETE FROM inventory_feedingevent',
+    'SELECT aquasql.generate_feeding(ARRAY[2]::bigint[])',
+    'SELECT aquasql.generate_feeding(ARRAY[1]::bigint[])'
 );
 
 SELECT * FROM finish();

@@ -151,29 +151,19 @@ SELECT set_eq(
 );
 
 -- Determinism: regenerating, and generating batch by batch, give the same rows.
-CREATE TEMP TABLE first_run ON COMMIT DROP AS
-SELECT
-    (SELECT md5(string_agg(g::text, '|' ORDER BY g.id)) FROM batch_growthsample AS g) AS samples,
-    (SELECT md5(string_agg(a.id || ':' || a.last_weighing_date, '|' ORDER BY a.id))
-        FROM batch_batchcontainerassignment AS a) AS weighed;
-
-SELECT aquasql.generate_growth_samples();
-SELECT is(
-    (SELECT md5(string_agg(g::text, '|' ORDER BY g.id)) FROM batch_growthsample AS g),
-    (SELECT samples FROM first_run),
-    'regenerating gives identical rows'
+-- The assignments are digested whole: the samples set only their last_weighing_date.
+SELECT tap.regenerates_identically(
+    'regenerating gives identical rows and weighing dates',
+    '{batch_growthsample,batch_batchcontainerassignment}', 'SELECT aquasql.generate_growth_samples()'
 );
 
-DELETE FROM batch_growthsample;
-UPDATE batch_batchcontainerassignment SET last_weighing_date = NULL;
-SELECT aquasql.generate_growth_samples(ARRAY[2]::bigint[]);
-SELECT aquasql.generate_growth_samples(ARRAY[1]::bigint[]);
-SELECT is(
-    (SELECT md5(string_agg(g::text, '|' ORDER BY g.id)) FROM batch_growthsample AS g)
-    || (SELECT md5(string_agg(a.id || ':' || a.last_weighing_date, '|' ORDER BY a.id))
-        FROM batch_batchcontainerassignment AS a),
-    (SELECT samples || weighed FROM first_run),
-    'batch by batch, in another order, gives identical rows and weighing dates'
+SELECT tap.regenerates_identically(
+    'batch by batch, in another order, gives identical rows and weighing dates',
+    '{batch_growthsample,batch_batchcontainerassignment}',
+    'DELETE FROM batch_growthsample',
+    'UPDATE batch_batchcontainerassignment SET last_weighing_date = NULL',
+    'SELECT aquasql.generate_growth_samples(ARRAY[2]::bigint[])',
+    'SELECT aquasql.generate_growth_samples(ARRAY[1]::bigint[])'
 );
 
 -- With individual fish.
@@ -233,14 +223,11 @@ SELECT is(
     'with individuals, K in 1.0-1.3'
 );
 
-CREATE TEMP TABLE fish_run ON COMMIT DROP AS
-SELECT md5(string_agg(o::text, '|' ORDER BY o.id)) AS digest FROM batch_individualgrowthobservation AS o;
-SELECT aquasql.generate_growth_samples(ARRAY[2]::bigint[], TRUE);
-SELECT aquasql.generate_growth_samples(ARRAY[1]::bigint[], TRUE);
-SELECT is(
-    (SELECT md5(string_agg(o::text, '|' ORDER BY o.id)) FROM batch_individualgrowthobservation AS o),
-    (SELECT digest FROM fish_run),
-    'individual fish are deterministic'
+SELECT tap.regenerates_identically(
+    'individual fish are deterministic',
+    '{batch_individualgrowthobservation,batch_growthsample,batch_batchcontainerassignment}',
+    'SELECT aquasql.generate_growth_samples(ARRAY[2]::bigint[], TRUE)',
+    'SELECT aquasql.generate_growth_samples(ARRAY[1]::bigint[], TRUE)'
 );
 
 SELECT * FROM finish();

@@ -147,23 +147,17 @@ SELECT is(
 );
 
 -- Determinism: regenerating, and generating batch by batch, give the same rows.
-CREATE TEMP TABLE first_run ON COMMIT DROP AS
-SELECT md5(string_agg(j::text, '|' ORDER BY j.id)) AS digest FROM health_journalentry AS j;
-
-SELECT aquasql.generate_journal();
-SELECT is(
-    (SELECT md5(string_agg(j::text, '|' ORDER BY j.id)) FROM health_journalentry AS j),
-    (SELECT digest FROM first_run),
-    'regenerating gives identical rows'
+SELECT tap.regenerates_identically(
+    'regenerating gives identical rows',
+    '{health_journalentry}', 'SELECT aquasql.generate_journal()'
 );
 
-DELETE FROM health_journalentry;
-SELECT aquasql.generate_journal(ARRAY[2]::bigint[]);
-SELECT aquasql.generate_journal(ARRAY[1]::bigint[]);
-SELECT is(
-    (SELECT md5(string_agg(j::text, '|' ORDER BY j.id)) FROM health_journalentry AS j),
-    (SELECT digest FROM first_run),
-    'batch by batch, in another order, gives identical rows'
+SELECT tap.regenerates_identically(
+    'batch by batch, in another order, gives identical rows',
+    '{health_journalentry}',
+    'DELETE FROM health_journalentry',
+    'SELECT aquasql.generate_journal(ARRAY[2]::bigint[])',
+    'SELECT aquasql.generate_journal(ARRAY[1]::bigint[])'
 );
 
 SELECT * FROM finish();

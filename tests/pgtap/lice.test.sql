@@ -250,23 +250,17 @@ SELECT cmp_ok(
 );
 
 -- Determinism: regenerating, and generating batch by batch, give the same rows.
-CREATE TEMP TABLE first_run ON COMMIT DROP AS
-SELECT md5(string_agg(c::text, '|' ORDER BY c.id)) AS digest FROM health_licecount AS c;
-
-SELECT aquasql.generate_lice_counts();
-SELECT is(
-    (SELECT md5(string_agg(c::text, '|' ORDER BY c.id)) FROM health_licecount AS c),
-    (SELECT digest FROM first_run),
-    'regenerating gives identical rows'
+SELECT tap.regenerates_identically(
+    'regenerating gives identical rows',
+    '{health_licecount}', 'SELECT aquasql.generate_lice_counts()'
 );
 
-DELETE FROM health_licecount;
-SELECT aquasql.generate_lice_counts(ARRAY[2]::bigint[]);
-SELECT aquasql.generate_lice_counts(ARRAY[1]::bigint[]);
-SELECT is(
-    (SELECT md5(string_agg(c::text, '|' ORDER BY c.id)) FROM health_licecount AS c),
-    (SELECT digest FROM first_run),
-    'batch by batch, in another order, gives identical rows'
+SELECT tap.regenerates_identically(
+    'batch by batch, in another order, gives identical rows',
+    '{health_licecount}',
+    'DELETE FROM health_licecount',
+    'SELECT aquasql.generate_lice_counts(ARRAY[2]::bigint[])',
+    'SELECT aquasql.generate_lice_counts(ARRAY[1]::bigint[])'
 );
 
 SELECT * FROM finish();

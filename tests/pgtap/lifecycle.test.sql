@@ -224,19 +224,12 @@ SELECT ok(
 );
 
 -- Determinism: the same seed regenerates identical rows.
-CREATE TEMP TABLE first_run AS
-SELECT (SELECT md5(string_agg(row(s.*)::text, ',' ORDER BY s.id)) FROM batch_actualdailyassignmentstate AS s) AS states,
-       (SELECT md5(string_agg(row(t.*)::text, ',' ORDER BY t.id)) FROM batch_transferaction AS t) AS transfers,
-       (SELECT md5(string_agg(row(a.*)::text, ',' ORDER BY a.id)) FROM batch_batchcontainerassignment AS a) AS assignments;
-SELECT aquasql.plan('full', 42, '2026-08-01', 1, p_replace => TRUE, p_geography => 'Faroe Islands',
-    p_start_date => '2024-01-01', p_eggs => 3500000);
-SELECT aquasql.generate_lifecycle();
-SELECT results_eq(
-    $$ SELECT (SELECT md5(string_agg(row(s.*)::text, ',' ORDER BY s.id)) FROM batch_actualdailyassignmentstate AS s),
-              (SELECT md5(string_agg(row(t.*)::text, ',' ORDER BY t.id)) FROM batch_transferaction AS t),
-              (SELECT md5(string_agg(row(a.*)::text, ',' ORDER BY a.id)) FROM batch_batchcontainerassignment AS a) $$,
-    $$ SELECT * FROM first_run $$,
-    'the same seed gives identical daily states, transfers and assignments'
+SELECT tap.regenerates_identically(
+    'the same seed gives identical daily states, transfers and assignments',
+    '{batch_actualdailyassignmentstate,batch_transferaction,batch_batchcontainerassignment}',
+    $$ SELECT aquasql.plan('full', 42, '2026-08-01', 1, p_replace => TRUE, p_geography => 'Faroe Islands',
+        p_start_date => '2024-01-01', p_eggs => 3500000) $$,
+    'SELECT aquasql.generate_lifecycle()'
 );
 
 SELECT * FROM finish();

@@ -6,28 +6,19 @@ BEGIN;
 
 SELECT plan(79);
 
--- Row count and md5 of the ordered rows of every table generate_master_data writes.
+-- Row count and md5 of the ordered rows (tap.digest) of every table generate_master_data writes.
 CREATE FUNCTION pg_temp.master_digest()
-RETURNS TABLE (tbl text, n bigint, digest text)
-LANGUAGE plpgsql
+RETURNS TABLE (tbl text, digest text)
+LANGUAGE sql
 AS $$
-DECLARE
-    t text;
-BEGIN
-    FOREACH t IN ARRAY ARRAY[
+    SELECT t, tap.digest(t::regclass)
+    FROM unnest(ARRAY[
         'batch_species', 'batch_lifecyclestage', 'inventory_feed', 'environmental_environmentalparameter',
         'health_licetype', 'health_mortalityreason', 'harvest_productgrade', 'broodstock_eggsupplier',
         'auth_user', 'finance_dimcompany', 'finance_dimsite', 'scenario_temperatureprofile',
         'scenario_temperaturereading', 'scenario_tgcmodel', 'scenario_fcrmodel', 'scenario_fcrmodelstage',
         'scenario_mortalitymodel'
-    ] LOOP
-        tbl := t;
-        EXECUTE format(
-            'SELECT count(*), md5(coalesce(string_agg(x::text, E''\n'' ORDER BY x::text), '''')) FROM %I AS x', t
-        ) INTO n, digest;
-        RETURN NEXT;
-    END LOOP;
-END
+    ]) AS t
 $$;
 
 -- Functions (5)
@@ -299,7 +290,7 @@ SELECT is_empty(
 -- A second call changes nothing (17)
 CREATE TEMP TABLE digest_before AS SELECT * FROM pg_temp.master_digest();
 DO $$ BEGIN PERFORM aquasql.generate_master_data(); END $$;
-SELECT is(a.n || ' ' || a.digest, b.n || ' ' || b.digest, format('%s unchanged by a second call', a.tbl))
+SELECT is(a.digest, b.digest, format('%s unchanged by a second call', a.tbl))
 FROM pg_temp.master_digest() AS a
 INNER JOIN digest_before AS b ON a.tbl = b.tbl
 ORDER BY a.tbl;
@@ -405,9 +396,7 @@ SELECT is_empty(
 DELETE FROM digest_before;
 INSERT INTO digest_before SELECT * FROM pg_temp.master_digest();
 DO $$ BEGIN PERFORM aquasql.generate_master_data(); END $$;
-SELECT is(
-    a.n || ' ' || a.digest, b.n || ' ' || b.digest, format('%s unchanged by a call after the infrastructure', a.tbl)
-)
+SELECT is(a.digest, b.digest, format('%s unchanged by a call after the infrastructure', a.tbl))
 FROM pg_temp.master_digest() AS a
 INNER JOIN digest_before AS b ON a.tbl = b.tbl
 ORDER BY a.tbl;

@@ -109,23 +109,17 @@ SELECT is(
 );
 
 -- Determinism: regenerating, and generating batch by batch, give the same rows.
-CREATE TEMP TABLE first_run ON COMMIT DROP AS
-SELECT md5(string_agg(e::text, '|' ORDER BY e.id)) AS digest FROM batch_mortalityevent AS e;
-
-SELECT aquasql.generate_mortality_events();
-SELECT is(
-    (SELECT md5(string_agg(e::text, '|' ORDER BY e.id)) FROM batch_mortalityevent AS e),
-    (SELECT digest FROM first_run),
-    'regenerating gives identical rows'
+SELECT tap.regenerates_identically(
+    'regenerating gives identical rows',
+    '{batch_mortalityevent}', 'SELECT aquasql.generate_mortality_events()'
 );
 
-DELETE FROM batch_mortalityevent;
-SELECT aquasql.generate_mortality_events(ARRAY[2]::bigint[]);
-SELECT aquasql.generate_mortality_events(ARRAY[1]::bigint[]);
-SELECT is(
-    (SELECT md5(string_agg(e::text, '|' ORDER BY e.id)) FROM batch_mortalityevent AS e),
-    (SELECT digest FROM first_run),
-    'batch by batch, in another order, gives identical rows'
+SELECT tap.regenerates_identically(
+    'batch by batch, in another order, gives identical rows',
+    '{batch_mortalityevent}',
+    'DELETE FROM batch_mortalityevent',
+    'SELECT aquasql.generate_mortality_events(ARRAY[2]::bigint[])',
+    'SELECT aquasql.generate_mortality_events(ARRAY[1]::bigint[])'
 );
 
 SELECT is(

@@ -140,19 +140,10 @@ SELECT is(
 );
 
 -- Same seed and run date: the same plan.
-CREATE TEMP TABLE first_plan AS
-SELECT md5(string_agg(row(b.*)::text, ',' ORDER BY b.id)) AS batches,
-       (SELECT md5(string_agg(row(a.*)::text, ',' ORDER BY a.id)) FROM batch_batchcontainerassignment AS a) AS assignments,
-       (SELECT md5(string_agg(row(p.*)::text, ',' ORDER BY p.batch_id)) FROM aquasql.plan_batch AS p) AS plan
-FROM batch_batch AS b;
-SELECT aquasql.plan('full', 42, '2026-11-23', p_replace => TRUE);
-SELECT results_eq(
-    $$ SELECT md5(string_agg(row(b.*)::text, ',' ORDER BY b.id)),
-              (SELECT md5(string_agg(row(a.*)::text, ',' ORDER BY a.id)) FROM batch_batchcontainerassignment AS a),
-              (SELECT md5(string_agg(row(p.*)::text, ',' ORDER BY p.batch_id)) FROM aquasql.plan_batch AS p)
-       FROM batch_batch AS b $$,
-    $$ SELECT * FROM first_plan $$,
-    'the same seed and run date give an identical plan'
+SELECT tap.regenerates_identically(
+    'the same seed and run date give an identical plan',
+    '{batch_batch,batch_batchcontainerassignment,aquasql.plan_batch}',
+    $$ SELECT aquasql.plan('full', 42, '2026-11-23', p_replace => TRUE) $$
 );
 CREATE TEMP TABLE eggs_42 AS SELECT batch_id, eggs, tgc_multiplier FROM aquasql.plan_batch;
 SELECT aquasql.plan('full', 7, '2026-11-23', p_replace => TRUE);

@@ -25,12 +25,6 @@ FROM environmental_environmentalreading AS r
 INNER JOIN environmental_environmentalparameter AS p ON r.parameter_id = p.id
 INNER JOIN infrastructure_container AS c ON r.container_id = c.id;
 
-CREATE TEMP VIEW reading_digest AS
-SELECT
-    md5(string_agg(r::text, '|' ORDER BY r.reading_time, r.sensor_id)) AS digest,
-    count(*) AS n
-FROM environmental_environmentalreading AS r;
-
 -- share of a parameter's readings (sea or freshwater) within [lo, hi]
 CREATE FUNCTION pg_temp.share_within(p_parameter text, p_sea boolean, lo numeric, hi numeric)
 RETURNS numeric
@@ -335,26 +329,23 @@ SELECT is(
 -- Determinism
 -- ---------------------------------------------------------------------------------------------
 
-CREATE TEMP TABLE digest_all AS SELECT * FROM reading_digest;
-
-SELECT aquasql.generate_readings();
-SELECT is(
-    (SELECT digest FROM reading_digest), (SELECT digest FROM digest_all),
-    'regenerating gives the same rows'
+SELECT tap.regenerates_identically(
+    'regenerating gives the same rows',
+    '{environmental_environmentalreading}', 'SELECT aquasql.generate_readings()'
 );
 
-DELETE FROM environmental_environmentalreading;
-SELECT aquasql.generate_readings(ARRAY[(SELECT max(batch_id) FROM aquasql.plan_batch)]);
-SELECT aquasql.generate_readings(ARRAY[(SELECT min(batch_id) FROM aquasql.plan_batch)]);
-SELECT is(
-    (SELECT digest FROM reading_digest), (SELECT digest FROM digest_all),
-    'generating the batches one by one (in reverse) gives the same rows as all together'
+SELECT tap.regenerates_identically(
+    'generating the batches one by one (in reverse) gives the same rows as all together',
+    '{environmental_environmentalreading}',
+    'DELETE FROM environmental_environmentalreading',
+    'SELECT aquasql.generate_readings(ARRAY[(SELECT max(batch_id) FROM aquasql.plan_batch)])',
+    'SELECT aquasql.generate_readings(ARRAY[(SELECT min(batch_id) FROM aquasql.plan_batch)])'
 );
 
-SELECT aquasql.generate_readings(ARRAY[(SELECT max(batch_id) FROM aquasql.plan_batch)]);
-SELECT is(
-    (SELECT n FROM reading_digest), (SELECT n FROM digest_all),
-    'regenerating one batch replaces its readings and keeps the other batch''s'
+SELECT tap.regenerates_identically(
+    'regenerating one batch replaces its readings and keeps the other batch''s',
+    '{environmental_environmentalreading}',
+    'SELECT aquasql.generate_readings(ARRAY[(SELECT max(batch_id) FROM aquasql.plan_batch)])'
 );
 
 SELECT * FROM finish();
