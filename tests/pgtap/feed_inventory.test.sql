@@ -54,7 +54,11 @@ SELECT
     sum(c.kg) OVER w AS cum_kg,
     sum(c.kg) OVER w - c.kg AS before_kg
 FROM (
-    SELECT feed_container_id, feed_id, feeding_date AS day, sum(amount_kg) AS kg
+    SELECT
+        feed_container_id,
+        feed_id,
+        feeding_date AS day,
+        sum(amount_kg) AS kg
     FROM event
     GROUP BY feed_container_id, feed_id, feeding_date
 ) AS c
@@ -67,16 +71,28 @@ SELECT
     d.feed_container_id,
     d.day,
     f.capacity_kg,
-    (SELECT coalesce(sum(l.quantity_kg), 0) FROM lot AS l
-        WHERE l.feed_container_id = d.feed_container_id AND l.entry_date::date <= d.day) AS delivered_kg,
-    (SELECT coalesce(sum(c.kg), 0) FROM consumption AS c
-        WHERE c.feed_container_id = d.feed_container_id AND c.day < d.day) AS fed_before_kg,
-    (SELECT coalesce(sum(c.kg), 0) FROM consumption AS c
-        WHERE c.feed_container_id = d.feed_container_id AND c.day = d.day) AS fed_kg
+    (
+        SELECT coalesce(sum(l.quantity_kg), 0) FROM lot AS l
+        WHERE l.feed_container_id = d.feed_container_id AND l.entry_date::date <= d.day
+    ) AS delivered_kg,
+    (
+        SELECT coalesce(sum(c.kg), 0) FROM consumption AS c
+        WHERE c.feed_container_id = d.feed_container_id AND c.day < d.day
+    ) AS fed_before_kg,
+    (
+        SELECT coalesce(sum(c.kg), 0) FROM consumption AS c
+        WHERE c.feed_container_id = d.feed_container_id AND c.day = d.day
+    ) AS fed_kg
 FROM (
-    SELECT feed_container_id, day FROM consumption
+    SELECT
+        feed_container_id,
+        day
+    FROM consumption
     UNION
-    SELECT feed_container_id, entry_date::date FROM lot
+    SELECT
+        feed_container_id,
+        entry_date::date
+    FROM lot
 ) AS d
 INNER JOIN infrastructure_feedcontainer AS f ON d.feed_container_id = f.id;
 
@@ -124,15 +140,24 @@ SELECT is(
         INNER JOIN infrastructure_container AS c ON m.container_id = c.id
         WHERE c.area_id IS NOT NULL
     ),
-    (SELECT count(*) FROM infrastructure_feedcontainer WHERE container_type = 'BARGE'),
+    (
+        SELECT count(*) FROM infrastructure_feedcontainer
+        WHERE container_type = 'BARGE'
+    ),
     'the rings of an area are spread over all its barges'
 );
 
 SELECT is(
     (
         SELECT count(*)
-        FROM (SELECT DISTINCT feed_container_id, feed_id FROM lot) AS l
-        FULL JOIN (SELECT DISTINCT feed_container_id, feed_id FROM consumption) AS c
+        FROM (SELECT DISTINCT
+            feed_container_id,
+            feed_id
+        FROM lot) AS l
+        FULL JOIN (SELECT DISTINCT
+            feed_container_id,
+            feed_id
+        FROM consumption) AS c
             ON l.feed_container_id = c.feed_container_id AND l.feed_id = c.feed_id
         WHERE l.feed_id IS NULL OR c.feed_id IS NULL
     ),
@@ -141,13 +166,19 @@ SELECT is(
 );
 
 SELECT is(
-    (SELECT count(*) FROM inventory_feedingevent WHERE feed_cost IS NULL),
+    (
+        SELECT count(*) FROM inventory_feedingevent
+        WHERE feed_cost IS NULL
+    ),
     0::bigint,
     'every feeding has a feed cost'
 );
 
 SELECT is(
-    (SELECT count(*) FROM draw WHERE stock_id IS NULL),
+    (
+        SELECT count(*) FROM draw
+        WHERE stock_id IS NULL
+    ),
     0::bigint,
     'the lots cover every feeding'
 );
@@ -156,7 +187,11 @@ SELECT is(
     (
         SELECT count(*)
         FROM event AS e
-        LEFT JOIN (SELECT feeding_event_id, sum(kg) AS kg FROM draw GROUP BY feeding_event_id) AS d
+        LEFT JOIN (SELECT
+            feeding_event_id,
+            sum(kg) AS kg
+        FROM draw
+        GROUP BY feeding_event_id) AS d
             ON e.id = d.feeding_event_id
         WHERE d.kg IS DISTINCT FROM e.amount_kg
     ),
@@ -170,7 +205,8 @@ SELECT is(
         FROM draw AS d
         INNER JOIN event AS e ON d.feeding_event_id = e.id
         INNER JOIN lot AS l ON d.stock_id = l.id
-        WHERE l.feed_container_id <> e.feed_container_id OR l.feed_id <> e.feed_id
+        WHERE
+            l.feed_container_id <> e.feed_container_id OR l.feed_id <> e.feed_id
             OR l.entry_date > (e.feeding_date + e.feeding_time)::timestamptz
     ),
     0::bigint,
@@ -182,8 +218,13 @@ SELECT is(
     (
         SELECT count(*)
         FROM lot AS l
-        LEFT JOIN (SELECT stock_id, sum(kg) AS kg FROM draw GROUP BY stock_id) AS d ON l.id = d.stock_id
-        WHERE coalesce(d.kg, 0) > l.quantity_kg
+        LEFT JOIN (SELECT
+            stock_id,
+            sum(kg) AS kg
+        FROM draw
+        GROUP BY stock_id) AS d ON l.id = d.stock_id
+        WHERE
+            coalesce(d.kg, 0) > l.quantity_kg
             OR l.remaining_kg < 0
             OR abs(l.remaining_kg - (l.quantity_kg - coalesce(d.kg, 0))) > 0.005
     ),
@@ -194,20 +235,27 @@ SELECT is(
 SELECT is(
     (
         WITH per_lot AS (
-            SELECT l.*, sum(d.kg) AS drawn_kg, min(e.event_n) AS first_event, max(e.event_n) AS last_event
+            SELECT
+                l.*,
+                sum(d.kg) AS drawn_kg,
+                min(e.event_n) AS first_event,
+                max(e.event_n) AS last_event
             FROM lot AS l
             LEFT JOIN draw AS d ON l.id = d.stock_id
             LEFT JOIN event AS e ON d.feeding_event_id = e.id
-            GROUP BY l.id, l.feed_container_id, l.feed_id, l.purchase_date, l.entry_date, l.quantity_kg,
+            GROUP BY
+                l.id, l.feed_container_id, l.feed_id, l.purchase_date, l.entry_date, l.quantity_kg,
                 l.remaining_kg, l.cost_per_kg, l.capacity_kg, l.fifo_n, l.before_kg
         )
 
         SELECT count(*)
         FROM per_lot AS older
         INNER JOIN per_lot AS newer
-            ON older.feed_container_id = newer.feed_container_id AND older.feed_id = newer.feed_id
-            AND newer.fifo_n = older.fifo_n + 1
-        WHERE newer.drawn_kg IS NOT NULL
+            ON
+                older.feed_container_id = newer.feed_container_id AND older.feed_id = newer.feed_id
+                AND newer.fifo_n = older.fifo_n + 1
+        WHERE
+            newer.drawn_kg IS NOT NULL
             AND (older.drawn_kg IS DISTINCT FROM older.quantity_kg OR older.last_event > newer.first_event)
     ),
     0::bigint,
@@ -219,7 +267,11 @@ SELECT is(
         SELECT count(*)
         FROM inventory_feedingevent AS e
         INNER JOIN (
-            SELECT feeding_event_id, round(sum(kg * cost_per_kg), 2) AS cost FROM draw GROUP BY feeding_event_id
+            SELECT
+                feeding_event_id,
+                round(sum(kg * cost_per_kg), 2) AS cost
+            FROM draw
+            GROUP BY feeding_event_id
         ) AS d ON e.id = d.feeding_event_id
         WHERE e.feed_cost <> d.cost
     ),
@@ -257,13 +309,21 @@ SELECT is(
         -- an order: the lots of one feed container placed on one day and delivered together
         SELECT count(*)
         FROM (
-            SELECT l.feed_container_id, l.purchase_date, l.entry_date::date, sum(l.quantity_kg) AS kg,
+            SELECT
+                l.feed_container_id,
+                l.purchase_date,
+                l.entry_date::date,
+                sum(l.quantity_kg) AS kg,
                 max(l.capacity_kg) AS capacity_kg
             FROM lot AS l
             GROUP BY l.feed_container_id, l.purchase_date, l.entry_date::date
         ) AS o
         INNER JOIN (
-            SELECT feed_container_id, max(fed_kg) AS max_day_kg FROM container_day GROUP BY feed_container_id
+            SELECT
+                feed_container_id,
+                max(fed_kg) AS max_day_kg
+            FROM container_day
+            GROUP BY feed_container_id
         ) AS d ON o.feed_container_id = d.feed_container_id
         WHERE o.kg > o.capacity_kg * aquasql.param('feed_order_share') + d.max_day_kg
     ),
@@ -275,10 +335,15 @@ SELECT is(
     (
         SELECT count(*)
         FROM (
-            SELECT feed_container_id, min(day) AS first_day FROM consumption GROUP BY feed_container_id
+            SELECT
+                feed_container_id,
+                min(day) AS first_day
+            FROM consumption
+            GROUP BY feed_container_id
         ) AS c
         INNER JOIN lot AS l ON c.feed_container_id = l.feed_container_id
-        WHERE l.entry_date::date <= c.first_day
+        WHERE
+            l.entry_date::date <= c.first_day
             AND (l.purchase_date <> c.first_day - 3 OR l.entry_date::date <> c.first_day)
     ),
     0::bigint,
@@ -309,10 +374,12 @@ SELECT is(
         FROM lot AS l
         INNER JOIN inventory_feedpurchase AS p ON l.id = p.id
         WHERE l.remaining_kg > 0 AND (
-            p.expiry_date <= (SELECT as_of FROM aquasql.run_setting)
+            p.expiry_date <= (SELECT r.as_of FROM aquasql.run_setting AS r)
             OR NOT EXISTS (
                 SELECT 1 FROM consumption AS c
-                WHERE c.feed_container_id = l.feed_container_id AND c.day = (SELECT as_of FROM aquasql.run_setting)
+                WHERE
+                    c.feed_container_id = l.feed_container_id
+                    AND c.day = (SELECT r.as_of FROM aquasql.run_setting AS r)
             )
         )
     ),
@@ -327,21 +394,24 @@ SELECT is(
         FROM lot AS l
         LEFT JOIN container_day AS c ON l.feed_container_id = c.feed_container_id AND l.entry_date::date = c.day
         WHERE l.entry_date::date NOT BETWEEN l.purchase_date AND l.purchase_date + 3
-            -- an early delivery only when the earlier lots of the silo or barge are used up
-            OR (
-                l.entry_date::date < l.purchase_date + 3
-                AND (c.day IS NULL OR (
-                    SELECT coalesce(sum(e.quantity_kg), 0) FROM lot AS e
-                    WHERE e.feed_container_id = l.feed_container_id AND e.entry_date::date < l.entry_date::date
-                ) > c.fed_before_kg)
-            )
+        -- an early delivery only when the earlier lots of the silo or barge are used up
+        OR (
+            l.entry_date::date < l.purchase_date + 3
+            AND (c.day IS NULL OR (
+                SELECT coalesce(sum(e.quantity_kg), 0) FROM lot AS e
+                WHERE e.feed_container_id = l.feed_container_id AND e.entry_date::date < l.entry_date::date
+            ) > c.fed_before_kg)
+        )
     ),
     0::bigint,
     'an order arrives 3 days after it is placed, earlier only when the stock would not cover the day'
 );
 
 SELECT ok(
-    (SELECT count(*) FROM lot WHERE fifo_n > 1 AND entry_date::date = purchase_date + 3) > 0,
+    (
+        SELECT count(*) FROM lot
+        WHERE fifo_n > 1 AND entry_date::date = purchase_date + 3
+    ) > 0,
     'orders normally arrive 3 days after they are placed'
 );
 
@@ -349,8 +419,9 @@ SELECT is(
     (
         SELECT count(*)
         FROM inventory_feedpurchase AS p
-        WHERE p.expiry_date <> p.purchase_date + aquasql.param('feed_shelf_life_days')::integer
-            OR p.supplier NOT IN (SELECT supplier FROM aquasql.feed_suppliers())
+        WHERE
+            p.expiry_date <> p.purchase_date + aquasql.param('feed_shelf_life_days')::integer
+            OR p.supplier NOT IN (SELECT s.supplier FROM aquasql.feed_suppliers() AS s)
             OR p.cost_per_kg NOT BETWEEN 1.0 AND 3.5
             OR p.notes <> '' OR p.batch_number = ''
     ),
@@ -361,7 +432,11 @@ SELECT is(
 SELECT is(
     (
         WITH price AS (
-            SELECT DISTINCT extract(YEAR FROM p.purchase_date) AS y, p.supplier, f.pellet_size_mm, p.cost_per_kg
+            SELECT DISTINCT
+                extract(YEAR FROM p.purchase_date) AS y,
+                p.supplier,
+                f.pellet_size_mm,
+                p.cost_per_kg
             FROM inventory_feedpurchase AS p
             INNER JOIN inventory_feed AS f ON p.feed_id = f.id
         )
@@ -381,9 +456,11 @@ SELECT is(
 SELECT ok(
     (
         SELECT count(*) FROM (
-            SELECT extract(YEAR FROM p.purchase_date), p.feed_id
+            SELECT
+                extract(YEAR FROM p.purchase_date) AS purchase_year,
+                p.feed_id
             FROM inventory_feedpurchase AS p
-            GROUP BY 1, 2
+            GROUP BY extract(YEAR FROM p.purchase_date), p.feed_id
             HAVING count(DISTINCT p.supplier) > 1 AND count(DISTINCT p.cost_per_kg) > 1
         ) AS x
     ) > 0
@@ -401,17 +478,20 @@ SELECT ok(
 SELECT ok(
     (
         SELECT count(*) FROM (
-            SELECT p.supplier, p.feed_id
+            SELECT
+                p.supplier,
+                p.feed_id
             FROM inventory_feedpurchase AS p
-            GROUP BY 1, 2
+            GROUP BY p.supplier, p.feed_id
             HAVING count(DISTINCT extract(YEAR FROM p.purchase_date)) > 1 AND count(DISTINCT p.cost_per_kg) > 1
         ) AS x
     ) > 0
     AND (
-        SELECT bool_and(
-            aquasql.feed_price(42, s.supplier, 4.5, 2022) > 1.15 * aquasql.feed_price(42, s.supplier, 4.5, 2020)
-            AND aquasql.feed_price(42, s.supplier, 4.5, 2026) BETWEEN 1.2 AND 1.8
-        )
+        SELECT
+            bool_and(
+                aquasql.feed_price(42, s.supplier, 4.5, 2022) > 1.15 * aquasql.feed_price(42, s.supplier, 4.5, 2020)
+                AND aquasql.feed_price(42, s.supplier, 4.5, 2026) BETWEEN 1.2 AND 1.8
+            )
         FROM aquasql.feed_suppliers() AS s
     ),
     'prices drift by year: the 2022 rise, and finisher feed at 1.2-1.8 EUR/kg'
@@ -439,7 +519,8 @@ SELECT tap.regenerates_identically(
 
 -- Barges of the old 50 t: a day's sea ration exceeds the reorder point, and the stock would
 -- overflow the barge.
-UPDATE infrastructure_feedcontainer SET capacity_kg = 50000 WHERE container_type = 'BARGE';
+UPDATE infrastructure_feedcontainer SET capacity_kg = 50000
+WHERE container_type = 'BARGE';
 SELECT throws_like(
     'SELECT aquasql.generate_feed_inventory()',
     'feed container %-Barge-% would hold % kg on %, above its capacity of 50000.00 kg',

@@ -20,11 +20,15 @@ SELECT is(
         SELECT count(*)
         FROM batch_actualdailyassignmentstate AS s
         FULL JOIN (
-            SELECT e.id / 2 AS state_id, sum(e.amount_kg) AS kg, count(*) AS meals
+            SELECT
+                e.id / 2 AS state_id,
+                sum(e.amount_kg) AS kg,
+                count(*) AS meals
             FROM inventory_feedingevent AS e
             GROUP BY e.id / 2
         ) AS f ON s.id = f.state_id
-        WHERE (s.feed_kg > 0 OR f.state_id IS NOT NULL)
+        WHERE
+            (s.feed_kg > 0 OR f.state_id IS NOT NULL)
             AND (s.id IS NULL OR f.kg IS DISTINCT FROM s.feed_kg OR f.meals <> 2)
     ),
     0::bigint,
@@ -49,7 +53,7 @@ SELECT is(
             (e.id % 2 = 0 AND e.feeding_time = time '00:00' + aquasql.param_time('feeding_meal_morning_hour'))
             OR (e.id % 2 = 1 AND e.feeding_time = time '00:00' + aquasql.param_time('feeding_meal_afternoon_hour'))
         )
-            OR e.amount_kg < aquasql.param('feeding_min_amount_kg')
+        OR e.amount_kg < aquasql.param('feeding_min_amount_kg')
     ),
     0::bigint,
     'meal 0 (even id) in the morning, meal 1 (odd id) in the afternoon, every amount at least the minimum'
@@ -59,7 +63,8 @@ SELECT is(
     (
         SELECT count(*) FROM inventory_feedingevent AS e
         WHERE e.id % 2 = 0 AND e.amount_kg <> round((
-            SELECT s.feed_kg FROM batch_actualdailyassignmentstate AS s WHERE s.id = e.id / 2
+            SELECT s.feed_kg FROM batch_actualdailyassignmentstate AS s
+            WHERE s.id = e.id / 2
         ) / 2, 4)
     ),
     0::bigint,
@@ -71,7 +76,8 @@ SELECT is(
         SELECT count(*)
         FROM inventory_feedingevent AS e
         INNER JOIN batch_actualdailyassignmentstate AS s ON e.id / 2 = s.id
-        WHERE e.batch_biomass_kg <> s.biomass_kg
+        WHERE
+            e.batch_biomass_kg <> s.biomass_kg
             OR e.feeding_percentage <> round(e.amount_kg / e.batch_biomass_kg * 100, 6)
             OR e.feeding_date <> s.date
     ),
@@ -105,7 +111,8 @@ SELECT is(
         FROM inventory_feedingevent AS e
         INNER JOIN batch_batchcontainerassignment AS a ON e.batch_assignment_id = a.id
         INNER JOIN aquasql.assignment_life AS l ON a.id = l.assignment_id
-        WHERE e.batch_id <> a.batch_id OR e.container_id <> a.container_id
+        WHERE
+            e.batch_id <> a.batch_id OR e.container_id <> a.container_id
             OR e.feeding_date NOT BETWEEN l.first_day AND l.last_day
     ),
     0::bigint,
@@ -115,7 +122,8 @@ SELECT is(
 SELECT is(
     (
         SELECT count(*) FROM inventory_feedingevent AS e
-        WHERE e.method <> 'AUTOMATIC' OR e.notes <> '' OR e.recorded_by_id IS NOT NULL OR e.feed_cost IS NOT NULL
+        WHERE
+            e.method <> 'AUTOMATIC' OR e.notes <> '' OR e.recorded_by_id IS NOT NULL OR e.feed_cost IS NOT NULL
             OR e.created_at <> (e.feeding_date + e.feeding_time)::timestamptz OR e.updated_at <> e.created_at
     ),
     0::bigint,
@@ -137,30 +145,22 @@ SELECT ok(
 );
 
 -- Determinism: again, and batch by batch, gives the same rows; a batch's call touches only it.
-CREATE TEMP TABLE digest AS
-SELECT md5(string_agg(e::text, ',' ORDER BY e.id)) AS d FROM inventory_feedingevent AS e;
-
-SELECT aquasql.generate_feeding();
-SELECT is(
-    (SELECT md5(string_agg(e::text, ',' ORDER BY e.id)) FROM inventory_feedingevent AS e),
-    (SELECT d FROM digest),
-    'generating again gives identical rows'
+SELECT tap.regenerates_identically(
+    'generating again gives identical rows',
+    '{inventory_feedingevent}', 'SELECT aquasql.generate_feeding()'
 );
 
-SELECT aquasql.generate_feeding(ARRAY[2]::bigint[]);
-SELECT is(
-    (SELECT md5(string_agg(e::text, ',' ORDER BY e.id)) FROM inventory_feedingevent AS e),
-    (SELECT d FROM digest),
-    'regenerating one batch leaves the others as they were'
+SELECT tap.regenerates_identically(
+    'regenerating one batch leaves the others as they were',
+    '{inventory_feedingevent}', 'SELECT aquasql.generate_feeding(ARRAY[2]::bigint[])'
 );
 
-DELETE FROM inventory_feedingevent;
-SELECT aquasql.generate_feeding(ARRAY[2]::bigint[]);
-SELECT aquasql.generate_feeding(ARRAY[1]::bigint[]);
-SELECT is(
-    (SELECT md5(string_agg(e::text, ',' ORDER BY e.id)) FROM inventory_feedingevent AS e),
-    (SELECT d FROM digest),
-    'batch by batch, in another order, gives identical rows'
+SELECT tap.regenerates_identically(
+    'batch by batch, in another order, gives identical rows',
+    '{inventory_feedingevent}',
+    'DELETE FROM inventory_feedingevent',
+    'SELECT aquasql.generate_feeding(ARRAY[2]::bigint[])',
+    'SELECT aquasql.generate_feeding(ARRAY[1]::bigint[])'
 );
 
 SELECT * FROM finish();

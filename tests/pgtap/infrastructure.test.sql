@@ -10,7 +10,10 @@ SELECT is((SELECT count(*) FROM infrastructure_freshwaterstation), 8::bigint, '8
 SELECT is((SELECT count(*) FROM infrastructure_hall), 40::bigint, '40 halls');
 SELECT is((SELECT count(*) FROM infrastructure_container), 960::bigint, '960 containers');
 SELECT is((SELECT count(*) FROM infrastructure_area), 35::bigint, '35 sea areas');
-SELECT is((SELECT count(*) FROM infrastructure_container WHERE area_id IS NOT NULL), 560::bigint, '560 rings');
+SELECT is((
+    SELECT count(*) FROM infrastructure_container
+    WHERE area_id IS NOT NULL
+), 560::bigint, '560 rings');
 SELECT is((SELECT count(*) FROM infrastructure_feedcontainer), 145::bigint, '145 feed containers');
 SELECT is((SELECT count(*) FROM infrastructure_sensor), 5040::bigint, '5,040 sensors');
 
@@ -27,10 +30,22 @@ SELECT results_eq(
     'sea areas per geography: Faroe 19, Scotland 16'
 );
 SELECT ok(
-    EXISTS (SELECT 1 FROM infrastructure_container WHERE name = 'FI-FW-01-A-C01')
-    AND EXISTS (SELECT 1 FROM infrastructure_container WHERE name = 'S-FW-04-E-C10')
-    AND EXISTS (SELECT 1 FROM infrastructure_container WHERE name = 'S-SEA-16-Ring-16')
-    AND EXISTS (SELECT 1 FROM infrastructure_hall WHERE name = 'FI-FW-04-Hall-E'),
+    EXISTS (
+        SELECT 1 FROM infrastructure_container
+        WHERE name = 'FI-FW-01-A-C01'
+    )
+    AND EXISTS (
+        SELECT 1 FROM infrastructure_container
+        WHERE name = 'S-FW-04-E-C10'
+    )
+    AND EXISTS (
+        SELECT 1 FROM infrastructure_container
+        WHERE name = 'S-SEA-16-Ring-16'
+    )
+    AND EXISTS (
+        SELECT 1 FROM infrastructure_hall
+        WHERE name = 'FI-FW-04-Hall-E'
+    ),
     'names follow the layout ({station}-{hall}-C01, {area}-Ring-16, {station}-Hall-E)'
 );
 SELECT results_eq(
@@ -50,13 +65,17 @@ SELECT set_eq(
     'sensors: 7 per tank, 4 per ring'
 );
 SELECT results_eq(
-    $$ SELECT container_type::text, capacity_kg, count(*) FROM infrastructure_feedcontainer GROUP BY 1, 2 ORDER BY 1, 2 $$,
+    $$ SELECT container_type::text, capacity_kg, count(*) FROM infrastructure_feedcontainer
+       GROUP BY 1, 2 ORDER BY 1, 2 $$,
     $$ VALUES ('BARGE', 450000.00, 105::bigint), ('SILO', 5000.00, 8::bigint), ('SILO', 10000.00, 8::bigint),
               ('SILO', 30000.00, 8::bigint), ('SILO', 50000.00, 8::bigint), ('SILO', 120000.00, 8::bigint) $$,
     'a silo per hall (5-120 t, sized for the hall''s ration), 3 barges of 450 t per area'
 );
 SELECT is(
-    (SELECT count(*) FROM infrastructure_container WHERE (hall_id IS NULL) = (area_id IS NULL)), 0::bigint,
+    (
+        SELECT count(*) FROM infrastructure_container
+        WHERE (hall_id IS NULL) = (area_id IS NULL)
+    ), 0::bigint,
     'every container is in a hall or an area, never both'
 );
 
@@ -88,7 +107,7 @@ SET LOCAL client_min_messages = warning;
 -- AquaMind's keys are deferred: check the rows written so far before emptying their tables
 SET CONSTRAINTS ALL IMMEDIATE;
 TRUNCATE infrastructure_sensor, infrastructure_container, infrastructure_feedcontainer, infrastructure_hall,
-    infrastructure_freshwaterstation, infrastructure_area, infrastructure_geography CASCADE;
+infrastructure_freshwaterstation, infrastructure_area, infrastructure_geography CASCADE;
 SELECT lives_ok($$ SELECT aquasql.generate_infrastructure('tiny') $$, 'tiny infrastructure generates');
 SELECT is((SELECT count(*) FROM infrastructure_container), 18::bigint, 'tiny: 10 tanks and 8 rings');
 SELECT is((SELECT count(*) FROM infrastructure_sensor), 102::bigint, 'tiny: 70 + 32 sensors');

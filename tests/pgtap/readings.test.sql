@@ -25,12 +25,6 @@ FROM environmental_environmentalreading AS r
 INNER JOIN environmental_environmentalparameter AS p ON r.parameter_id = p.id
 INNER JOIN infrastructure_container AS c ON r.container_id = c.id;
 
-CREATE TEMP VIEW reading_digest AS
-SELECT
-    md5(string_agg(r::text, '|' ORDER BY r.reading_time, r.sensor_id)) AS digest,
-    count(*) AS n
-FROM environmental_environmentalreading AS r;
-
 -- share of a parameter's readings (sea or freshwater) within [lo, hi]
 CREATE FUNCTION pg_temp.share_within(p_parameter text, p_sea boolean, lo numeric, hi numeric)
 RETURNS numeric
@@ -56,34 +50,47 @@ SELECT is(
         SELECT 6 * count(*)
         FROM batch_actualdailyassignmentstate AS d
         INNER JOIN infrastructure_sensor AS s ON d.container_id = s.container_id AND s.active
-        WHERE NOT aquasql.sensor_out_of_service(aquasql.run_seed(), s.id, aquasql.day_key(d.date),
-            aquasql.param('sensor_outage_probability'))
+        WHERE NOT aquasql.sensor_out_of_service(
+            aquasql.run_seed(), s.id, aquasql.day_key(d.date),
+            aquasql.param('sensor_outage_probability')
+        )
     ),
     'one reading per active sensor of the container, per assignment-day, per reading hour, '
     'but in the weeks the sensor is out of service'
 );
 SELECT ok(
-    (SELECT count(*) FILTER (WHERE aquasql.sensor_out_of_service(aquasql.run_seed(), s.id, aquasql.day_key(d.date),
-        aquasql.param('sensor_outage_probability'))) BETWEEN 0.002 * count(*) AND 0.03 * count(*)
-     FROM batch_actualdailyassignmentstate AS d
-     INNER JOIN infrastructure_sensor AS s ON d.container_id = s.container_id AND s.active),
+    (
+        SELECT
+            count(*) FILTER (WHERE aquasql.sensor_out_of_service(
+                aquasql.run_seed(), s.id, aquasql.day_key(d.date),
+                aquasql.param('sensor_outage_probability')
+            )) BETWEEN 0.002 * count(*) AND 0.03 * count(*)
+        FROM batch_actualdailyassignmentstate AS d
+        INNER JOIN infrastructure_sensor AS s ON d.container_id = s.container_id AND s.active
+    ),
     'sensors are out of service now and then (about 1 % of sensor-days, whole weeks)'
 );
 SELECT ok(
     (SELECT avg(r_co2) < -0.1 AND avg(r_ph) > 0.1 FROM (
-        SELECT o.container_id,
+        SELECT
+            o.container_id,
             corr(o.value, x.value) FILTER (WHERE p.name = 'CO2') AS r_co2,
             corr(o.value, x.value) FILTER (WHERE p.name = 'pH') AS r_ph
         FROM environmental_environmentalreading AS o
         INNER JOIN environmental_environmentalparameter AS op ON o.parameter_id = op.id AND op.name = 'Dissolved Oxygen'
-        INNER JOIN environmental_environmentalreading AS x ON o.container_id = x.container_id AND o.reading_time = x.reading_time
+        INNER JOIN
+            environmental_environmentalreading AS x
+            ON o.container_id = x.container_id AND o.reading_time = x.reading_time
         INNER JOIN environmental_environmentalparameter AS p ON x.parameter_id = p.id
-        GROUP BY o.container_id) AS c),
+        GROUP BY o.container_id
+    ) AS c),
     'water chemistry: within a container CO2 falls as oxygen rises, and pH rises with it'
 );
 SELECT is(
-    (SELECT count(*) FROM infrastructure_sensor AS s
-     WHERE s.last_calibration_date NOT BETWEEN '2026-11-23'::date - 89 AND '2026-11-23'::date),
+    (
+        SELECT count(*) FROM infrastructure_sensor AS s
+        WHERE s.last_calibration_date NOT BETWEEN '2026-11-23'::date - 89 AND '2026-11-23'::date
+    ),
     0::bigint,
     'every sensor was last calibrated on its routine within the 90 days before the run date'
 );
@@ -94,8 +101,11 @@ SELECT is(
             FROM batch_actualdailyassignmentstate AS d
             INNER JOIN infrastructure_sensor AS s ON d.container_id = s.container_id AND s.active
             CROSS JOIN unnest(ARRAY[6, 8, 10, 14, 16, 18]) AS h (hour)
-            WHERE NOT aquasql.sensor_out_of_service(aquasql.run_seed(), s.id, aquasql.day_key(d.date),
-                aquasql.param('sensor_outage_probability'))
+            WHERE
+                NOT aquasql.sensor_out_of_service(
+                    aquasql.run_seed(), s.id, aquasql.day_key(d.date),
+                    aquasql.param('sensor_outage_probability')
+                )
             EXCEPT ALL
             SELECT r.id / 64 FROM environmental_environmentalreading AS r
         ) AS missing
@@ -335,26 +345,23 @@ SELECT is(
 -- Determinism
 -- ---------------------------------------------------------------------------------------------
 
-CREATE TEMP TABLE digest_all AS SELECT * FROM reading_digest;
-
-SELECT aquasql.generate_readings();
-SELECT is(
-    (SELECT digest FROM reading_digest), (SELECT digest FROM digest_all),
-    'regenerating gives the same rows'
+SELECT tap.regenerates_identically(
+    'regenerating gives the same rows',
+    '{environmental_environmentalreading}', 'SELECT aquasql.generate_readings()'
 );
 
-DELETE FROM environmental_environmentalreading;
-SELECT aquasql.generate_readings(ARRAY[(SELECT max(batch_id) FROM aquasql.plan_batch)]);
-SELECT aquasql.generate_readings(ARRAY[(SELECT min(batch_id) FROM aquasql.plan_batch)]);
-SELECT is(
-    (SELECT digest FROM reading_digest), (SELECT digest FROM digest_all),
-    'generating the batches one by one (in reverse) gives the same rows as all together'
+SELECT tap.regenerates_identically(
+    'generating the batches one by one (in reverse) gives the same rows as all together',
+    '{environmental_environmentalreading}',
+    'DELETE FROM environmental_environmentalreading',
+    'SELECT aquasql.generate_readings(ARRAY[(SELECT max(batch_id) FROM aquasql.plan_batch)])',
+    'SELECT aquasql.generate_readings(ARRAY[(SELECT min(batch_id) FROM aquasql.plan_batch)])'
 );
 
-SELECT aquasql.generate_readings(ARRAY[(SELECT max(batch_id) FROM aquasql.plan_batch)]);
-SELECT is(
-    (SELECT n FROM reading_digest), (SELECT n FROM digest_all),
-    'regenerating one batch replaces its readings and keeps the other batch''s'
+SELECT tap.regenerates_identically(
+    'regenerating one batch replaces its readings and keeps the other batch''s',
+    '{environmental_environmentalreading}',
+    'SELECT aquasql.generate_readings(ARRAY[(SELECT max(batch_id) FROM aquasql.plan_batch)])'
 );
 
 SELECT * FROM finish();

@@ -8,13 +8,18 @@ BEGIN;
 SELECT plan(14);
 
 CREATE TEMPORARY TABLE function_source ON COMMIT DROP AS
-SELECT p.oid AS function_oid, p.proname AS function_name, p.prosrc AS source
+SELECT
+    p.oid AS function_oid,
+    p.proname AS function_name,
+    p.prosrc AS source
 FROM pg_proc AS p
 WHERE p.pronamespace = 'aquasql'::regnamespace;
 
 -- the public tables each function inserts rows into (INSERT INTO, possibly schema-qualified)
 CREATE TEMPORARY TABLE inserted ON COMMIT DROP AS
-SELECT DISTINCT s.function_name, lower(m[1]) AS table_name
+SELECT DISTINCT
+    s.function_name,
+    lower(m[1]) AS table_name
 FROM function_source AS s
 CROSS JOIN LATERAL regexp_matches(s.source, 'INSERT\s+INTO\s+(?:public\.)?([a-z_0-9]+)', 'gi') AS m
 WHERE to_regclass('public.' || lower(m[1])) IS NOT NULL;
@@ -118,9 +123,14 @@ END
 $$;
 
 SELECT is(
-    (SELECT count(*) FROM aquasql.generated_table() AS g
-        WHERE g.rows_of_batches IS NOT NULL AND pg_temp.rows_found(g.table_name, g.rows_of_batches) >= 0),
-    (SELECT count(*) FROM aquasql.generated_table() AS g WHERE g.rows_of_batches IS NOT NULL),
+    (
+        SELECT count(*) FROM aquasql.generated_table() AS g
+        WHERE g.rows_of_batches IS NOT NULL AND pg_temp.rows_found(g.table_name, g.rows_of_batches) >= 0
+    ),
+    (
+        SELECT count(*) FROM aquasql.generated_table() AS g
+        WHERE g.rows_of_batches IS NOT NULL
+    ),
     'every way of finding aquasql''s rows runs against its table'
 );
 
@@ -139,7 +149,10 @@ SELECT is_empty(
 
 SELECT ok(
     (SELECT array_agg(t::text ORDER BY t::text) FROM unnest(aquasql.index_suspended_tables()) AS t)
-    = (SELECT array_agg(table_name ORDER BY table_name) FROM aquasql.generated_table() WHERE indexes_set_aside),
+    = (
+        SELECT array_agg(table_name ORDER BY table_name) FROM aquasql.generated_table()
+        WHERE indexes_set_aside
+    ),
     'the load sets aside the indexes of exactly the registry''s tables'
 );
 

@@ -51,16 +51,21 @@ SELECT isnt(
 -- ---------------------------------------------------------------------------------------------
 
 CREATE TEMPORARY TABLE generator_source ON COMMIT DROP AS
-SELECT p.oid::regprocedure::text AS function_name, p.prosrc AS source
+SELECT
+    p.oid::regprocedure::text AS function_name,
+    p.prosrc AS source
 FROM pg_proc AS p
 WHERE p.pronamespace = 'aquasql'::regnamespace
-    -- the PRNG library itself draws on the streams it is given
-    AND p.proname NOT LIKE 'rand\_%' AND p.proname NOT IN ('poisson_table', 'weights_cdf');
+-- the PRNG library itself draws on the streams it is given
+AND p.proname NOT LIKE 'rand\_%' AND p.proname NOT IN ('poisson_table', 'weights_cdf');
 
 -- rand_<function>(<seed>, aquasql.stream('<draw>') …: the seed is a column, a variable or
 -- aquasql.run_seed(), never an expression with a comma.
 CREATE TEMPORARY TABLE draw_use ON COMMIT DROP AS
-SELECT s.function_name, m[1] AS drawn_with, m[2] AS draw
+SELECT
+    s.function_name,
+    m[1] AS drawn_with,
+    m[2] AS draw
 FROM generator_source AS s
 CROSS JOIN LATERAL regexp_matches(
     s.source, 'aquasql\.(rand_[a-z_]+)\(\s*[^,]+,\s*aquasql\.stream\(''([a-z0-9_]+)''\)', 'g'
