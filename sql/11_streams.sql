@@ -82,8 +82,8 @@ AS $$
     ('feed_price_spread', 41, 'rand_uniform', 'year, pellet size', 1, 'price deviation of one feed in a year'),
     ('feed_supplier', 18, 'rand_choice', 'feed container, year', 1, 'supplier of a feed container''s orders in a year'),
     -- mortality events (63_mortality_events.sql): one CASE branch per stage group
-    ('disease_name', 42, 'rand_choice', 'assignment', 2, 'disease of an episode'),
-    ('mortality_cause', 11, 'rand_choice', 'assignment, day', 3, 'cause of background deaths'),
+    ('disease_name', 42, 'rand_choice_cdf', 'assignment', 1, 'disease of an episode'),
+    ('mortality_cause', 11, 'rand_choice_cdf', 'assignment, day', 1, 'cause of background deaths'),
     -- growth samples (64_growth_samples.sql)
     ('growth_sample_size', 13, 'rand_int', 'assignment, day', 1, 'fish in a sea-ring sample'),
     ('growth_sample_k', 43, 'rand_normal', 'assignment, day', 1, 'condition factor of a sample'),
@@ -106,8 +106,8 @@ AS $$
     ('lice_treatment_effect', 75, 'rand_uniform', 'assignment, day of the treatment', 1,
         'share of lice a delousing leaves'),
     -- health journal (66_journal.sql): one CASE branch per stage group
-    ('routine_check', 19, 'rand_choice', 'assignment, day', 3, 'text of a routine health check'),
-    ('lice_treatment', 29, 'rand_choice', 'assignment, day', 1, 'method of a lice treatment')
+    ('routine_check', 19, 'rand_choice_cdf', 'assignment, day', 3, 'text of a routine health check'),
+    ('lice_treatment', 29, 'rand_choice_cdf', 'assignment, day', 1, 'method of a lice treatment')
 $$;
 
 COMMENT ON FUNCTION aquasql.prng_draws() IS

@@ -31,7 +31,7 @@ SELECT is_empty(
     $$ SELECT draw FROM aquasql.prng_draws()
        WHERE stream IS NULL OR stream < 1 OR call_sites IS NULL OR call_sites < 1
            OR drawn_with NOT IN ('rand_uniform', 'rand_normal', 'rand_int', 'rand_poisson',
-               'rand_binomial', 'rand_choice')
+               'rand_binomial', 'rand_choice', 'rand_choice_cdf')
            OR coalesce(keys, '') = '' OR coalesce(purpose, '') = '' $$,
     'every draw has a positive stream, a rand_* function, keys, call sites and a purpose'
 );
