@@ -10,7 +10,8 @@ SELECT plan(15);
 CREATE TEMPORARY TABLE function_source ON COMMIT DROP AS
 SELECT
     p.oid AS function_oid,
-    p.proname::text COLLATE "default" AS function_name,  -- noqa: RF03 (a collation, not a column)
+    -- the database's collation, as the registry's text has ("default" is a collation, not a column)
+    p.proname::text COLLATE "default" AS function_name,  -- noqa: RF03
     p.prosrc AS source
 FROM pg_proc AS p
 WHERE p.pronamespace = 'aquasql'::regnamespace;
