@@ -2,9 +2,10 @@
 # The test suite: lint (ruff, sqlfluff), pgTAP (with and without TimescaleDB), pytest.
 #
 #   scripts/test.sh           everything
-#   scripts/test.sh --quick   the inner loop: ruff, pgTAP with TimescaleDB, pytest without the
-#                             tests marked slow (sqlfluff, pgTAP without TimescaleDB and the slow
-#                             end-to-end runs are left to the whole suite)
+#   scripts/test.sh --quick   the inner loop: ruff, pgTAP with TimescaleDB, pytest, each without
+#                             what is marked slow (sqlfluff, pgTAP without TimescaleDB, the pgTAP
+#                             files marked "-- slow" and the slow end-to-end runs are left to the
+#                             whole suite)
 #
 # Runs against a throwaway embedded cluster of its own; needs scripts/setup.sh to have run.
 # The template databases (tests/python/templates.py) are made once and copied by every pgTAP
@@ -39,7 +40,16 @@ fi
 export AQUASQL_HOME=$(mktemp -d /tmp/aquasql-tests.XXXXXX)
 chmod 755 "$AQUASQL_HOME"
 unset DATABASE_URL PGHOST PGHOSTADDR PGPORT PGDATABASE PGUSER PGSERVICE
-cleanup() { aquasql db stop >/dev/null 2>&1 || true; rm -rf "$AQUASQL_HOME" "$lint_log"; }
+# The cluster goes: an immediate shutdown (SIGQUIT), without the checkpoint of a clean stop.
+cleanup() {
+  local pid
+  pid=$(head -n 1 "$AQUASQL_HOME/pgdata/postmaster.pid" 2>/dev/null || true)
+  if [ -n "$pid" ]; then
+    kill -QUIT "$pid" 2>/dev/null || true
+    while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+  fi
+  rm -rf "$AQUASQL_HOME" "$lint_log"
+}
 trap cleanup EXIT
 dsn=$(aquasql db start 2>/dev/null)
 export AQUASQL_TEST_ADMIN_DSN="${dsn%/*}/postgres"
@@ -57,21 +67,26 @@ fi
 modes=(on off)
 $quick && modes=(on)
 log "pgTAP, TimescaleDB ${modes[*]}: each file in a copy of the migrated template, two at a time"
+# files marked "-- slow" on their first line run first (the longest jobs start early), and only
+# in the whole suite
+slow_files=$(grep -l '^-- slow' tests/pgtap/*.test.sql || true)
+other_files=$(grep -L '^-- slow' tests/pgtap/*.test.sql || true)
+$quick && slow_files=""
 jobs_file=$(mktemp)
-for mode in "${modes[@]}"; do
-  for file in tests/pgtap/*.test.sql; do echo "$mode $file"; done
+for file in $slow_files $other_files; do
+  for mode in "${modes[@]}"; do echo "$mode $file"; done
 done >"$jobs_file"
 export PGTAP_OUT=$(mktemp -d)
 # shellcheck disable=SC2016 # expanded by the job's own shell
 xargs -P 2 -L 1 bash -c '
-  mode=$1 file=$2 name=tap_${mode}_$(basename "$file" .test.sql)
+  started=$SECONDS mode=$1 file=$2 name=tap_${mode}_$(basename "$file" .test.sql)
   template_var=AQUASQL_TEST_TEMPLATE_MIGRATED_${mode^^}
   psql -X -q "$AQUASQL_TEST_ADMIN_DSN" -c "CREATE DATABASE $name TEMPLATE ${!template_var}"
   db="${AQUASQL_TEST_ADMIN_DSN%/*}/$name"
   psql -X -q "$db" -c "CREATE EXTENSION IF NOT EXISTS pgtap" -f tests/pgtap/helpers/tap.sql >/dev/null
   if pg_prove --dbname "$db" "$file" >"$PGTAP_OUT/$name.log" 2>&1; then status=ok; else status=FAILED; fi
   tests=$(sed -n "s/.*Tests=\([0-9]*\).*/\1/p" "$PGTAP_OUT/$name.log")
-  echo "$status ${tests:-0} TimescaleDB $mode $file"
+  echo "$status ${tests:-0} TimescaleDB $mode $file ($((SECONDS - started)) s)"
 ' _ <"$jobs_file" | tee "$PGTAP_OUT/summary"
 rm -f "$jobs_file"
 if grep -q '^FAILED' "$PGTAP_OUT/summary"; then
@@ -85,8 +100,8 @@ rm -rf "$PGTAP_OUT"
 
 log "pytest"
 if $quick; then
-  pytest -q -m "not slow" tests/python
+  pytest -q -n 2 --dist loadfile -m "not slow" tests/python
 else
-  pytest -q tests/python
+  pytest -q -n 2 --dist loadfile --durations=30 tests/python
 fi
 log "done"

@@ -1,3 +1,4 @@
+-- slow: the small profile's feed stock (left out by scripts/test.sh --quick)
 -- Feed stock: purchases by the reorder rule, FIFO lots, stock never negative nor above the
 -- capacity of its silo or barge (all feed types together), no feed fed past its expiry, feed
 -- cost = the cost of the lots drawn, prices by supplier and year. Small profile: 6 batches

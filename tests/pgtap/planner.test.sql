@@ -1,3 +1,4 @@
+-- slow: plans the full profile five times (left out by scripts/test.sh --quick)
 -- The planner: the default full schedule, no container held twice, determinism, and bad
 -- input refused before anything is written.
 BEGIN;

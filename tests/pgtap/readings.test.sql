@@ -1,3 +1,4 @@
+-- slow: readings of a whole tiny history, regenerated batch by batch (left out by scripts/test.sh --quick)
 -- Environmental readings (sql/60_readings.sql): 6 readings per active sensor per assignment-day,
 -- carrying the assignment's batch and container, temperatures that average to the daily
 -- state's, the other parameters in their bands, and the same rows whatever the batch split.

@@ -50,6 +50,7 @@ def test_another_seed_gives_other_data(tiny_one_worker, fresh_db):
 # test_bad_input_catalogue.py.
 
 
+@pytest.mark.slow  # a full-profile plan
 def test_plan_dry_run_prints_the_schedule_and_writes_nothing(fresh_db):
     result = aquasql("plan", "--dsn", fresh_db, "--as-of", AS_OF, "--dry-run", check=True)
     assert "planned / completed / active" in result.stdout
@@ -114,6 +115,7 @@ def test_load_leaves_every_key_and_index_as_migrated(tiny_one_worker, fresh_db):
     assert scalar(tiny_one_worker, "SELECT count(*) FROM aquasql.suspended_index") == 0
 
 
+@pytest.mark.slow  # two tiny seeds
 def test_generate_step_can_run_again(fresh_db):
     """--only generate starts from cleared tables, so a second run gives the same rows."""
     aquasql("seed", "--dsn", fresh_db, "--profile", "tiny", "--as-of", AS_OF, check=True)

@@ -241,6 +241,7 @@ def operational(dsn: str) -> set[str]:
         return {r[0] for r in conn.execute("SELECT t::text FROM aquasql.operational_tables() AS t")}
 
 
+@pytest.mark.slow  # a seed, a wipe and a second seed
 def test_wipe_keeps_infrastructure_and_master_data_and_seed_works_again(fresh_db):
     seed(fresh_db)
     before = row_counts(fresh_db)
