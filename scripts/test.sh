@@ -31,7 +31,7 @@ ruff format --check --quiet .
 
 lint_log=$(mktemp)
 if ! $quick; then
-  # sqlfluff takes a minute of one core: it runs beside the cluster's start and the templates
+  # sqlfluff takes a minute of one core: it runs beside the cluster's start, the templates and pgTAP
   sqlfluff lint --processes 1 sql/ migrations/ tests/pgtap/ >"$lint_log" 2>&1 &
   lint_pid=$!
 fi
@@ -58,11 +58,6 @@ export AQUASQL_TEST_KEEP_DATABASES=1  # the cluster goes at the end: no DROP DAT
 log "template databases (migrated, and the tiny history seeded), TimescaleDB on and off"
 templates=$(python tests/python/templates.py make "$AQUASQL_TEST_ADMIN_DSN")
 while IFS= read -r line; do export "${line?}"; done <<<"$templates"
-
-if ! $quick; then
-  log "sqlfluff lint sql/ migrations/ tests/pgtap/"
-  wait "$lint_pid" || { cat "$lint_log"; exit 1; }
-fi
 
 modes=(on off)
 $quick && modes=(on)
@@ -97,6 +92,11 @@ if grep -q '^FAILED' "$PGTAP_OUT/summary"; then
 fi
 echo "pgTAP assertions run: $(awk '{n += $2} END {print n}' "$PGTAP_OUT/summary") in $(wc -l <"$PGTAP_OUT/summary") files"
 rm -rf "$PGTAP_OUT"
+
+if ! $quick; then
+  log "sqlfluff lint sql/ migrations/ tests/pgtap/ (it ran beside the templates and pgTAP)"
+  wait "$lint_pid" || { cat "$lint_log"; exit 1; }
+fi
 
 log "pytest"
 if $quick; then
