@@ -1,4 +1,5 @@
 -- slow: plans the full profile five times (left out by scripts/test.sh --quick)
+-- one mode: the planner writes no hypertable (plan tables, batches, assignments)
 -- The planner: the default full schedule, no container held twice, determinism, and bad
 -- input refused before anything is written.
 BEGIN;

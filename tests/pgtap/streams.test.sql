@@ -1,3 +1,4 @@
+-- one mode: reads the functions' source only
 -- One stream per draw (sql/11_streams.sql): every random quantity the generator draws is named
 -- in aquasql.prng_draws() with a stream of its own, and the code reaches streams only through
 -- aquasql.stream(name). A rand_* function draws from fixed lanes of its own, so two draws
