@@ -61,7 +61,7 @@ def database(admin_dsn):
 
     def get(profile: str) -> str:
         if profile not in dsns:
-            dsns[profile] = made.new(f"vs_every_seed_{profile}", migrated=True)
+            dsns[profile] = made.new(migrated=True)
         return dsns[profile]
 
     yield get
