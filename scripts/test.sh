@@ -106,8 +106,8 @@ fi
 
 log "pytest"
 if $quick; then
-  pytest -q -n 2 --dist load -m "not slow" tests/python
+  pytest -q -n 2 --dist loadgroup -m "not slow" tests/python
 else
-  pytest -q -n 2 --dist load --durations=30 tests/python
+  pytest -q -n 2 --dist loadgroup --durations=30 tests/python
 fi
 log "done"

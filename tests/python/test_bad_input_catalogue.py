@@ -23,7 +23,8 @@ import pytest
 from conftest import aquasql, make_home
 from dbstate import REPO, TINY, Databases, dsn_for, quoted, scalar, state
 
-pytestmark = pytest.mark.slow  # a CLI run per bad input, clusters started and refused
+# slow; one worker runs the whole module: a case reads the database test_quoted_database_name_seeds made
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("bad_input_catalogue")]
 
 FIXTURES = Path(os.environ.get("AQUASQL_AQUAMIND_FIXTURES", REPO.parent / "shared" / "aquamind"))
 HAVE_FIXTURES = (FIXTURES / "restore").is_file()
