@@ -123,6 +123,8 @@ BEGIN
     -- one statement: a table referenced by foreign keys can only be truncated with its referrers
     EXECUTE 'TRUNCATE ' || (SELECT string_agg(t::text, ', ' ORDER BY t::text) FROM unnest(targets) AS t)
         || ' RESTART IDENTITY';
+    -- the rollups show what is left, not the rows wiped
+    PERFORM aquasql.rebuild_rollups();
     RETURN QUERY SELECT cardinality(targets), batches;
 END
 $$;

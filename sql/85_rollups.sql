@@ -157,7 +157,8 @@ $$;
 -- impossible). A materialized view is filled at once. A continuous aggregate is created WITH NO
 -- DATA (filling it takes transactions of its own, impossible inside a function) and real-time
 -- (timescaledb.materialized_only = false), so it shows every row at once, computed from the
--- source until refresh_continuous_aggregate or its refresh policy materializes them.
+-- source until it is materialized; its materialization and then its refresh policy follow
+-- (schedule_rollup_materialization, below).
 CREATE OR REPLACE FUNCTION aquasql.build_rollups(p_kind text DEFAULT 'auto')
 RETURNS TABLE (rollup text, kind text, row_count bigint)
 LANGUAGE plpgsql
@@ -209,10 +210,6 @@ BEGIN
                 'timescaledb.materialized_only = false) AS %s WITH NO DATA',
                 d.rollup_name, format(d.query, bucket, temperature_ids)
             );
-            EXECUTE format(
-                'SELECT %I.add_continuous_aggregate_policy($1, start_offset => $2, end_offset => $3, '
-                'schedule_interval => $4)', ts_schema
-            ) USING format('aquasql.%I', d.rollup_name)::regclass, d.start_offset, d.end_offset, d.schedule_interval;
             EXECUTE format('COMMENT ON VIEW aquasql.%I IS %L', d.rollup_name,
                 d.description || ' TimescaleDB continuous aggregate, real-time, with a refresh policy.');
         ELSE
@@ -231,6 +228,113 @@ BEGIN
         EXECUTE format('SELECT count(*) FROM aquasql.%I', d.rollup_name) INTO row_count;
         RETURN NEXT;
     END LOOP;
+    PERFORM aquasql.schedule_rollup_materialization();
+END
+$$;
+
+-- The continuous aggregates among the rollups, by name.
+CREATE OR REPLACE FUNCTION aquasql.continuous_rollups()
+RETURNS SETOF text
+LANGUAGE sql STABLE
+AS $$
+    SELECT r.rollup_name
+    FROM aquasql.rollup_definitions() AS r
+    WHERE aquasql.rollup_kind(r.rollup_name) = 'continuous aggregate'
+    ORDER BY 1
+$$;
+
+-- A new continuous aggregate is empty, and its refresh policy must not run before it is
+-- materialized over the whole history: a policy's first run materializes only its recent window
+-- and moves the aggregate's watermark past the rest, which the real-time view then hides (and
+-- since TimescaleDB 2.27 a policy run beside another refresh of the same aggregate fails). So the
+-- policies are added only once a full refresh has run: by the caller that does that refresh
+-- itself (the CLI sets aquasql.materialize_rollups = 'caller'), else by a one-time background
+-- job (aquasql.materialize_rollups_job), since a full refresh cannot run inside a transaction.
+-- Until then the aggregates are real-time over the whole history, so they show every row.
+CREATE OR REPLACE FUNCTION aquasql.schedule_rollup_materialization()
+RETURNS integer
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    ts_schema name := aquasql.timescaledb_schema();
+    job_id integer;
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM aquasql.continuous_rollups()) THEN
+        RETURN NULL;
+    END IF;
+    -- one job at a time: an earlier one not run yet would only refresh the same aggregates
+    PERFORM aquasql.delete_rollup_job();
+    IF current_setting('aquasql.materialize_rollups', TRUE) = 'caller' THEN
+        RETURN NULL;
+    END IF;
+    EXECUTE format('SELECT %I.add_job(%L::regproc, INTERVAL ''10 minutes'', initial_start => now())',
+        ts_schema, 'aquasql.materialize_rollups_job')
+    INTO job_id;
+    RETURN job_id;
+END
+$$;
+
+-- Remove a materialization job not run yet (its aggregates are rebuilt or gone).
+CREATE OR REPLACE FUNCTION aquasql.delete_rollup_job()
+RETURNS integer
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    deleted integer := 0;
+BEGIN
+    IF to_regclass('timescaledb_information.jobs') IS NOT NULL THEN
+        EXECUTE format('SELECT count(%1$I.delete_job(j.job_id)) FROM timescaledb_information.jobs AS j'
+            ' WHERE j.proc_schema = %2$L AND j.proc_name = %3$L',
+            aquasql.timescaledb_schema(), 'aquasql', 'materialize_rollups_job')
+        INTO deleted;
+    END IF;
+    RETURN deleted;
+END
+$$;
+
+-- Each continuous aggregate's refresh policy (rollup_definitions), once it is materialized.
+CREATE OR REPLACE FUNCTION aquasql.add_rollup_policies()
+RETURNS integer
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    d record;
+    ts_schema name := aquasql.timescaledb_schema();
+    added integer := 0;
+BEGIN
+    FOR d IN
+        SELECT r.*
+        FROM aquasql.rollup_definitions() AS r
+        WHERE r.rollup_name IN (SELECT aquasql.continuous_rollups())
+        ORDER BY 1
+    LOOP
+        EXECUTE format(
+            'SELECT %I.add_continuous_aggregate_policy($1, start_offset => $2, end_offset => $3, '
+            'schedule_interval => $4, if_not_exists => TRUE)', ts_schema
+        ) USING format('aquasql.%I', d.rollup_name)::regclass, d.start_offset, d.end_offset, d.schedule_interval;
+        added := added + 1;
+    END LOOP;
+    RETURN added;
+END
+$$;
+
+-- The one-time background job: every continuous aggregate refreshed over all its data, each in a
+-- transaction of its own, then the refresh policies added and the job removed. Should a refresh
+-- fail, the job runs again at its next schedule (the aggregates stay right meanwhile: real-time).
+CREATE OR REPLACE PROCEDURE aquasql.materialize_rollups_job(job_id integer, config jsonb)
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    rollup_name text;
+BEGIN
+    FOR rollup_name IN SELECT aquasql.continuous_rollups() LOOP
+        COMMIT;
+        EXECUTE format('CALL %I.refresh_continuous_aggregate(%L, NULL, NULL)',
+            aquasql.timescaledb_schema(), format('aquasql.%I', rollup_name));
+    END LOOP;
+    COMMIT;
+    PERFORM aquasql.add_rollup_policies();
+    EXECUTE format('SELECT %I.delete_job($1)', aquasql.timescaledb_schema()) USING job_id;
 END
 $$;
 
@@ -238,6 +342,10 @@ $$;
 -- real-time already and refreshed by their policies (a full refresh, CALL
 -- refresh_continuous_aggregate('aquasql.NAME', NULL, NULL), must run outside a transaction:
 -- `aquasql refresh` does it). Rollups not built yet are built.
+--
+-- After rows are removed (wipe), rebuild_rollups() builds them again in the kinds they have: a
+-- continuous aggregate keeps its materialized rows until a refresh reaches them, and a new one
+-- shows the tables as they are at once.
 CREATE OR REPLACE FUNCTION aquasql.refresh_rollups()
 RETURNS TABLE (rollup text, kind text, row_count bigint)
 LANGUAGE plpgsql
@@ -262,6 +370,20 @@ BEGIN
 END
 $$;
 
+CREATE OR REPLACE FUNCTION aquasql.rebuild_rollups()
+RETURNS TABLE (rollup text, kind text, row_count bigint)
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM aquasql.rollup_definitions() AS r WHERE aquasql.rollup_kind(r.rollup_name) IS NOT NULL) THEN
+        RETURN;  -- none built yet: the next load builds them
+    END IF;
+    RETURN QUERY SELECT * FROM aquasql.build_rollups(
+        CASE WHEN EXISTS (SELECT 1 FROM aquasql.continuous_rollups()) THEN 'auto' ELSE 'materialized view' END
+    );
+END
+$$;
+
 -- Drop the rollups (before AquaMind's own migrations alter or recreate their source tables,
 -- which a view depending on them would block); the next load or refresh builds them again.
 CREATE OR REPLACE FUNCTION aquasql.drop_rollups()
@@ -278,6 +400,7 @@ BEGIN
             dropped := dropped + 1;
         END IF;
     END LOOP;
+    PERFORM aquasql.delete_rollup_job();
     RETURN dropped;
 END
 $$;
@@ -289,5 +412,16 @@ COMMENT ON FUNCTION aquasql.build_rollups(text) IS
 'allows them, materialized views otherwise; returns each rollup, its kind and rows.';
 COMMENT ON FUNCTION aquasql.refresh_rollups() IS
 'Refresh the materialized-view rollups (building missing ones); continuous aggregates are real-time.';
+COMMENT ON FUNCTION aquasql.continuous_rollups() IS 'The rollups that are continuous aggregates here.';
+COMMENT ON FUNCTION aquasql.schedule_rollup_materialization() IS
+'Have a background job materialize the continuous aggregates over all their data, then add their '
+'refresh policies (unless aquasql.materialize_rollups = caller: the caller does both); returns the job.';
+COMMENT ON FUNCTION aquasql.delete_rollup_job() IS 'Remove the rollups'' materialization job if one waits.';
+COMMENT ON FUNCTION aquasql.add_rollup_policies() IS
+'Add each continuous aggregate''s refresh policy (once it is materialized); returns how many.';
+COMMENT ON PROCEDURE aquasql.materialize_rollups_job(integer, jsonb) IS
+'One-time TimescaleDB job: refresh every continuous aggregate over all its data, add the policies, remove itself.';
+COMMENT ON FUNCTION aquasql.rebuild_rollups() IS
+'Build the existing rollups again in the kinds they have (after rows were removed); none built: nothing.';
 COMMENT ON FUNCTION aquasql.drop_rollups() IS
 'Drop the rollups (e.g. before AquaMind''s migrations change their source tables); returns how many.';

@@ -107,12 +107,21 @@ def aquamind_files(version: str) -> list[ScriptFile]:
 
     A version with a BASE file runs its base's files, then its own: those take the schema from the
     base version to this one, as AquaMind's migrations between the two do. The hypertables file
-    runs last all the same, once every table has its final columns.
+    runs last all the same, once every table has its final columns; a version with a hypertables
+    file of its own runs that one instead of its base's.
     """
     base = aquamind_base(version)
-    files = (aquamind_files(base) if base else []) + numbered_files(aquamind_dir() / version)
-    last = [f for f in files if f.name.endswith("_hypertables.sql")]
+    own = numbered_files(aquamind_dir() / version)
+    inherited = aquamind_files(base) if base else []
+    if any(is_hypertables_file(f) for f in own):
+        inherited = [f for f in inherited if not is_hypertables_file(f)]
+    files = inherited + own
+    last = [f for f in files if is_hypertables_file(f)]
     return [f for f in files if f not in last] + last
+
+
+def is_hypertables_file(script: ScriptFile) -> bool:
+    return script.name.endswith("_hypertables.sql")
 
 
 def aquamind_path(script: ScriptFile) -> str:
@@ -425,6 +434,8 @@ class Migrator:
             if on_step:
                 on_step(script)
             self._apply(script, record, [aquamind_path(script), script.checksum])
+        if self._one("SELECT EXISTS (SELECT 1 FROM public.django_migrations)"):
+            return  # a schema built by an earlier aquasql, given the files it lacked
         with self.conn.transaction():
             # applied = the version's own date, so every build of the same version is identical
             with self.conn.cursor().copy("COPY public.django_migrations (app, name, applied) FROM STDIN") as copy:

@@ -12,6 +12,7 @@ from .console import err, out, reports_errors
 from .errors import AquasqlError, ident
 from .migrations import Migrator
 from .options import Dsn
+from .rollups import caller_materializes, materialize_continuous
 from .run_lock import run_lock
 from .sqlcall import step
 
@@ -71,11 +72,18 @@ def wipe(
             answer = typer.prompt(f"Type the database name ({db}) to confirm", default="", show_default=False)
             if answer.strip() != db:
                 raise AquasqlError("not confirmed: the name typed is not the database's; nothing was removed")
+        caller_materializes(conn)  # wipe rebuilds the rollups: their continuous aggregates are materialized here
         with step(conn, "wipe"):
             emptied, removed = conn.execute("SELECT * FROM aquasql.wipe(%s)", [all_data]).fetchone()
             # no run left to finish: the next seed starts afresh
             conn.execute("DELETE FROM aquasql.run_progress")
             conn.execute("TRUNCATE aquasql.loaded_batch")
+        materialize_continuous(
+            conn,
+            conn.execute(
+                "SELECT r.rollup_name, aquasql.rollup_kind(r.rollup_name), 0 FROM aquasql.rollup_definitions() AS r"
+            ).fetchall(),
+        )
     out.print(
         f"wiped database {ident(db)}: {removed:,} batches removed, {emptied} tables emptied"
         + ("" if all_data else "; infrastructure and master data kept")
