@@ -329,8 +329,9 @@ DECLARE
 BEGIN
     FOR rollup_name IN SELECT aquasql.continuous_rollups() LOOP
         COMMIT;
-        EXECUTE format('CALL %I.refresh_continuous_aggregate(%L, NULL, NULL)',
-            aquasql.timescaledb_schema(), format('aquasql.%I', rollup_name));
+        -- a CALL statement, not EXECUTE: the refresh needs this procedure's non-atomic context
+        PERFORM set_config('search_path', format('%I, pg_catalog', aquasql.timescaledb_schema()), TRUE);
+        CALL refresh_continuous_aggregate(format('aquasql.%I', rollup_name)::regclass, NULL, NULL);
     END LOOP;
     COMMIT;
     PERFORM aquasql.add_rollup_policies();

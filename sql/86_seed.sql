@@ -53,6 +53,7 @@ BEGIN
     SET CONSTRAINTS ALL IMMEDIATE;
     PERFORM aquasql.suspend_foreign_keys();
     PERFORM aquasql.clear_generated();
+    PERFORM aquasql.decompress_generated_tables();
     PERFORM aquasql.suspend_indexes(aquasql.index_suspended_tables());
 
     -- each batch as the CLI's worker sessions load it: into freshly cleared tables
@@ -85,6 +86,8 @@ BEGIN
     END IF;
 
     RETURN QUERY SELECT 'rollups'::text, r.rollup, r.row_count FROM aquasql.build_rollups() AS r;
+    RETURN QUERY SELECT 'compression'::text, 'chunks compressed as the policies would'::text,
+        aquasql.compress_history()::bigint;
 END
 $$;
 

@@ -53,6 +53,8 @@ def load_batches(
                     run_progress.record(conn, *restart)
                 else:
                     conn.execute("TRUNCATE aquasql.loaded_batch")
+            # a load into compressed chunks would check each key against compressed data
+            conn.execute("SELECT aquasql.decompress_generated_tables()")
             conn.execute("SELECT aquasql.suspend_indexes(aquasql.index_suspended_tables())")
         try:
             if todo:
@@ -75,10 +77,13 @@ def load_batches(
         f"({total / max(result.seconds, 1e-9):,.0f} rows/s, {workers} worker(s)), "
         f"whole step with keys and indexes {time.perf_counter() - started:.1f} s"
     )
-    # the growth-analysis rollups, from the rows just loaded
+    # the growth-analysis rollups, from the rows just loaded; then the history compressed where
+    # compression policies ask for it (the rollups read it uncompressed first)
+    from .compression import compress_history
     from .rollups import build as build_rollups
 
     build_rollups(conn)
+    compress_history(conn, dsn, workers)
     return result
 
 

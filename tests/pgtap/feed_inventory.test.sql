@@ -1,4 +1,5 @@
 -- slow: the small profile's feed stock (left out by scripts/test.sh --quick)
+-- one mode: writes no hypertable (readings are the only one aquasql writes)
 -- Feed stock: purchases by the reorder rule, FIFO lots, stock never negative nor above the
 -- capacity of its silo or barge (all feed types together), no feed fed past its expiry, feed
 -- cost = the cost of the lots drawn, prices by supplier and year. Small profile: 6 batches

@@ -1,3 +1,4 @@
+-- one mode: writes no hypertable (readings are the only one aquasql writes)
 -- Feeding events: two meals per fed assignment-day that add up to the daily state's feed.
 BEGIN;
 SELECT plan(16);

@@ -1,3 +1,4 @@
+-- one mode: writes no hypertable (readings are the only one aquasql writes)
 -- Growth samples (tiny profile): on the daily state's growth-sample anchors outside the egg
 -- stage, on working days, weekly in freshwater and every 4-5 weeks at sea, unbiased around the
 -- true mean weight, plausible spread and condition factor; with individual fish, the sample

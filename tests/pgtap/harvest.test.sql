@@ -1,3 +1,4 @@
+-- one mode: writes no hypertable (readings are the only one aquasql writes)
 -- Harvest events, lots and finance facts (tiny profile: one completed batch, one active).
 BEGIN;
 SELECT plan(26);

@@ -1,3 +1,4 @@
+-- one mode: writes no hypertable (readings are the only one aquasql writes)
 -- The infrastructure generator: exact counts and names of the full layout, idempotence,
 -- smaller profiles, and a clear error for an unknown profile.
 BEGIN;

@@ -1,3 +1,4 @@
+-- one mode: writes no hypertable (readings are the only one aquasql writes)
 -- Health journal (tiny profile): a routine check every 30 days per assignment, an issue and a
 -- treatment per disease episode, a treatment entry per sea-lice delousing. Every container
 -- gets a disease episode here.

@@ -1,3 +1,4 @@
+-- one mode: writes no hypertable (readings are the only one aquasql writes)
 -- Sea-lice counts (tiny profile): only at sea, weekly per ring on a working day (fortnightly
 -- below 4 °C), 20 fish, one row per lice type, by the operator or the vet, adult females mostly
 -- at or below 0.5 per fish, more in late summer than in late winter; every delousing follows a

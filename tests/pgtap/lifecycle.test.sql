@@ -1,3 +1,4 @@
+-- one mode: writes no hypertable (readings are the only one aquasql writes)
 -- The lifecycle engine on one full-size batch (3.5 M eggs, from 2024-01-01 to 2026-08-01, through
 -- harvest): fish conserved every day and at every transfer, growth from the stored
 -- temperatures, biology in the bands of the domain reference, feed from FCR, determinism.

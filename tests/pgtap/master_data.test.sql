@@ -1,3 +1,4 @@
+-- one mode: writes no hypertable (readings are the only one aquasql writes)
 -- Master data (sql/26_master_data.sql, shared/domain.md section 4): exact rows, determinism,
 -- idempotence (a second call changes nothing: row counts and md5 of the ordered rows of every
 -- table it writes), the rows that follow the geographies (added by a later call), and the

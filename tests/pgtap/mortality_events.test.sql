@@ -1,3 +1,4 @@
+-- one mode: writes no hypertable (readings are the only one aquasql writes)
 -- Mortality events (tiny profile): one event per assignment-day with deaths, adding up to the
 -- daily state; causes DISEASE and HANDLING exactly where the lifecycle raised the hazard.
 -- Every container gets a disease episode here, so the DISEASE rule is exercised.

@@ -1,3 +1,4 @@
+-- one mode: writes no hypertable (readings are the only one aquasql writes)
 -- The registry (sql/12_registry.sql) is the one list of what aquasql writes: every public table
 -- an aquasql function inserts into is registered (unless only the infrastructure and master
 -- data write it), every registered family has a generator of the right shape, every

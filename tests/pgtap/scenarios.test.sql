@@ -1,3 +1,4 @@
+-- one mode: writes no hypertable (readings are the only one aquasql writes)
 -- Scenarios and their daily projections (tiny profile: one batch through harvest, one 50
 -- days old that has reached neither scenario's start).
 BEGIN;
