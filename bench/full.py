@@ -12,6 +12,8 @@ it. Then it runs the CLI as a user would:
   (the CLI's own step lines), rows per table, rows/s;
 - batch: `aquasql batch --days 900`, one batch: end to end, and the generation of its 900 days;
 - tiny: `aquasql seed --profile tiny` end to end.
+On TimescaleDB's community edition the seed also compresses the history its compression
+policies would: the report gives the hypertables' size before and after, and the database's.
 For each: the peak memory of the CLI process and, when the server runs on this machine, of the
 server (sum of the proportional set sizes of its processes, sampled every second from /proc).
 Last, a raw baseline measured in the same server: 10 M comparable rows by one INSERT … SELECT
@@ -80,6 +82,7 @@ class Run:
     cli_peak_kib: int = 0
     server_peak_kib: int | None = None
     rows: dict[str, int] = field(default_factory=dict)
+    compression: str | None = None  # the CLI's line: chunks compressed, hypertables' size before and after
 
 
 def run_cli(run: Run, args: list[str]) -> Run:
@@ -95,6 +98,8 @@ def run_cli(run: Run, args: list[str]) -> Run:
                 run.phases[match["label"]] = float(match["seconds"])
             if match := LOADED_LINE.search(line):
                 run.generation, run.load_step = float(match["seconds"]), float(match["whole"])
+            if "chunks compressed: hypertables" in line:
+                run.compression = line.strip()
         _, status, usage = os.wait4(process.pid, 0)  # this child's own peak, not the largest so far
         process.returncode = os.waitstatus_to_exitcode(status)
         run.seconds = time.perf_counter() - started
@@ -272,6 +277,7 @@ def report(run: Run, args, raw: float | None) -> None:
     if raw:
         print(f"  raw baseline (same server): {raw:,.0f} rows/s; ratio {total / run.seconds / raw:.2f}")
     print(f"  peak memory of the CLI process: {run.cli_peak_kib / 1024:.0f} MB")
+    print(f"  compression (community edition): {run.compression or 'none (no compression policy here)'}")
     server = (
         "not measured (server not on this machine)"
         if run.server_peak_kib is None

@@ -420,7 +420,7 @@ COMMENT ON FUNCTION aquasql.schedule_rollup_materialization() IS
 COMMENT ON FUNCTION aquasql.delete_rollup_job() IS 'Remove the rollups'' materialization job if one waits.';
 COMMENT ON FUNCTION aquasql.add_rollup_policies() IS
 'Add each continuous aggregate''s refresh policy (once it is materialized); returns how many.';
-COMMENT ON PROCEDURE aquasql.materialize_rollups_job(integer, jsonb) IS
+COMMENT ON PROCEDURE aquasql.materialize_rollups_job(integer, jsonb) IS  -- noqa: LT01
 'One-time TimescaleDB job: refresh every continuous aggregate over all its data, add the policies, remove itself.';
 COMMENT ON FUNCTION aquasql.rebuild_rollups() IS
 'Build the existing rollups again in the kinds they have (after rows were removed); none built: nothing.';

@@ -29,7 +29,7 @@ pytestmark = pytest.mark.slow
 FIRST, LAST = dt.date(2020, 1, 1), dt.date(2035, 12, 31)
 # The suite's sample; CI sweeps 50 tiny seeds, 10 plans and 10 small seeds (.ci/run sets
 # AQUASQL_VERIFY_SEEDS=tiny:50,plans:10,small:10), which takes 10 minutes or more on 2 cores.
-COUNTS = {"tiny": 3, "plans": 1, "small": 0}
+COUNTS = {"tiny": 1, "plans": 1, "small": 0}
 COUNTS.update(
     {k: int(v) for k, v in (x.split(":") for x in os.environ.get("AQUASQL_VERIFY_SEEDS", "").split(",") if x)}
 )
