@@ -1,3 +1,4 @@
+-- slow: 10^6 draws per distribution (left out by scripts/test.sh --quick)
 -- one mode: the PRNG is pure functions, the same with TimescaleDB on or off
 -- The deterministic PRNG (sql/10_prng.sql): properties (immutable, inlined, no random()),
 -- pinned values, distributions (10^6 draws each) and serial correlation between neighbouring

@@ -21,7 +21,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from aquasql.migrations import aquamind_files
+from aquasql.migrations import DEFAULT_AQUAMIND_VERSION, aquamind_files
 from catalog import diff, format_diff, snapshot
 from conftest import REPO, aquasql, databases_made
 
@@ -166,7 +166,10 @@ def column_order_differences(expected: dict, actual: dict) -> list[str]:
 
 
 @pytest.mark.parametrize("timescaledb", ["off", "on"])
-@pytest.mark.parametrize("version", VERSIONS)
+# the older version in the whole suite only (scripts/test.sh --quick checks the default)
+@pytest.mark.parametrize(
+    "version", [pytest.param(v, marks=pytest.mark.slow) if v != DEFAULT_AQUAMIND_VERSION else v for v in VERSIONS]
+)
 def test_migrations_build_aquamind_schema(new_db, version, timescaledb, capsys):
     if not (FIXTURES / "restore").is_file():
         pytest.skip(f"no AquaMind fixtures at {FIXTURES} (set AQUASQL_AQUAMIND_FIXTURES)")

@@ -34,11 +34,13 @@ def test_tiny_seed_writes_the_whole_history(tiny_one_worker):
     )
 
 
+@pytest.mark.slow  # a tiny seed by 3 workers
 def test_same_seed_same_data_whatever_the_workers(tiny_one_worker, fresh_db):
     aquasql("seed", "--dsn", fresh_db, "--profile", "tiny", "--as-of", AS_OF, "--workers", "2", check=True)
     assert table_checksums(fresh_db) == table_checksums(tiny_one_worker)
 
 
+@pytest.mark.slow  # a tiny seed of another seed
 def test_another_seed_gives_other_data(tiny_one_worker, fresh_db):
     aquasql("seed", "--dsn", fresh_db, "--profile", "tiny", "--as-of", AS_OF, "--seed", "7", check=True)
     ours, theirs = table_checksums(fresh_db), table_checksums(tiny_one_worker)

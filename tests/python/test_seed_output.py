@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import psycopg
+import pytest
 
 from aquasql.run_lock import lock_key
 from conftest import aquasql, scalar
@@ -30,6 +31,7 @@ def table_rows(stderr: str, title: str) -> dict[str, str]:
     return {m["name"]: m["value"] for m in TABLE_ROW.finditer(stderr[start:end])}
 
 
+@pytest.mark.slow  # a tiny seed of its own
 def test_quiet_seed_prints_nothing_on_stderr(fresh_db):
     result = aquasql(
         "seed", "--dsn", fresh_db, *TINY, "--workers", "2", "--quiet", env={"AQUASQL_LOG_INTERVAL": "0.05"}
