@@ -447,16 +447,18 @@ INSERT INTO aquasql.weighted_choice AS c (family, setting, option_no, label, wei
 ON CONFLICT (family, setting, option_no) DO UPDATE SET label = excluded.label, weight = excluded.weight;
 
 -- Confidence of the daily state's figures by source (batch_actualdailyassignmentstate
--- .confidence_scores; assumption, on AquaMind's 0-1 scale): measured figures 1.0 (sensor daily
--- means, the feeding events, a weighing), the mortality model's population 0.95 (dead fish are
--- counted, but not every one is found), the TGC model's weight between weighings 0.8. Written
--- as numeric, so the JSON keeps 1.0.
+-- .confidence_scores, under the keys AquaMind's growth engine writes: weight, temp, mortality,
+-- feed; assumption, on AquaMind's 0-1 scale): measured figures 1.0 (sensor daily means, the
+-- feeding events, a weighing), the deaths 0.95 (dead fish are counted, but not every one is
+-- found), the TGC model's weight between weighings 0.8, no feed recorded 0.0 (as AquaMind's
+-- engine scores it). Written as numeric, so the JSON keeps 1.0.
 INSERT INTO aquasql.confidence_score AS s (source, score, comment) VALUES
-('population', 0.95, 'population from the mortality model: counted dead fish, some never found'),
+('mortality', 0.95, 'deaths: counted dead fish, some never found'),
 ('weight_sampled', 1.0, 'weight on a growth-sample day: weighed'),
 ('weight_modelled', 0.8, 'weight between weighings: the TGC model'),
-('temperature', 1.0, 'temperature: the sensors'' daily mean'),
-('feed', 1.0, 'feed: the feeding events as given')
+('temp', 1.0, 'temperature: the sensors'' daily mean'),
+('feed', 1.0, 'feed: the feeding events as given'),
+('feed_none', 0.0, 'feed: none recorded')
 ON CONFLICT (source) DO UPDATE SET score = excluded.score, comment = excluded.comment;
 
 -- Harvest product grades (assumption from Norwegian/Faroese first-hand sales grading: most fish

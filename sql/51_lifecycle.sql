@@ -96,11 +96,12 @@ DECLARE
     sample_weeks double precision := aquasql.growth_sample_interval_weeks(p_stage);
     sample_week_day integer := aquasql.param('growth_sample_week_day')::integer;
     -- confidence of each figure by its source (numeric as written: the JSON keeps 1.0)
-    population_confidence numeric := aquasql.confidence('population');
+    mortality_confidence numeric := aquasql.confidence('mortality');
     sampled_weight_confidence numeric := aquasql.confidence('weight_sampled');
     modelled_weight_confidence numeric := aquasql.confidence('weight_modelled');
-    temperature_confidence numeric := aquasql.confidence('temperature');
+    temperature_confidence numeric := aquasql.confidence('temp');
     feed_confidence numeric := aquasql.confidence('feed');
+    no_feed_confidence numeric := aquasql.confidence('feed_none');
     weight_sd double precision := aquasql.container_weight_sd(p_stage);
     weight_ramp double precision := aquasql.container_weight_ramp_days(p_stage);
     post_transfer_peak double precision;
@@ -252,22 +253,25 @@ BEGIN
                     THEN 'growth_sample'
                 WHEN NOT this_stage.incubation AND fed.day_index = 0 THEN 'transfer'
             END,
-            jsonb_build_object(
-                'population', 'mortality_model',
+            -- AquaMind's growth engine's keys and values, which its projection engine reads
+            -- (the temperature bias takes the days whose sources->>'temp' is measured)
+            jsonb_strip_nulls(jsonb_build_object(
                 'weight', CASE WHEN aquasql.is_growth_sample_day(this_stage.fed, fed.day_index, fed.date, sample_weeks, sample_week_day)
-                    THEN 'growth_sample' ELSE 'tgc_model' END,
-                'temperature', 'sensor_daily_mean',
-                'feed', CASE WHEN fed.fcr IS NULL THEN 'none' ELSE 'feeding_events' END
-            ),
+                    THEN 'measured' ELSE 'tgc_computed' END,
+                'temp', 'measured',
+                'mortality', CASE WHEN fed.deaths > 0 THEN 'actual' ELSE 'model' END,
+                'feed', CASE WHEN fed.feed_kg > 0 THEN 'actual' ELSE 'none' END,
+                'fcr', CASE WHEN fed.feed_kg > 0 AND fed.gain_kg > 0 THEN 'observed' END
+            )),
             jsonb_build_object(
-                'population', population_confidence,
                 'weight', CASE
                     WHEN aquasql.is_growth_sample_day(this_stage.fed, fed.day_index, fed.date, sample_weeks, sample_week_day)
                         THEN sampled_weight_confidence
                     ELSE modelled_weight_confidence
                 END,
-                'temperature', temperature_confidence,
-                'feed', feed_confidence
+                'temp', temperature_confidence,
+                'mortality', mortality_confidence,
+                'feed', CASE WHEN fed.feed_kg > 0 THEN feed_confidence ELSE no_feed_confidence END
             ),
             (fed.date + 1)::timestamp AT TIME ZONE 'UTC'
         FROM fed

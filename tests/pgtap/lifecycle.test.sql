@@ -4,7 +4,7 @@
 -- temperatures, biology in the bands of the domain reference, feed from FCR, determinism.
 BEGIN;
 SET LOCAL client_min_messages = warning;
-SELECT plan(34);
+SELECT plan(36);
 
 SELECT aquasql.generate_infrastructure('full');
 SELECT aquasql.generate_master_data();
@@ -362,6 +362,35 @@ SELECT ok(
         GROUP BY f.stage_order
     ) AS x),
     'observed FCR per stage 0.8-1.5'
+);
+
+-- The daily states' sources in the words of AquaMind's growth engine, which its projection
+-- engine reads: the temperature bias takes the days whose sources->>'temp' is measured.
+SELECT is(
+    (
+        SELECT count(*) FROM batch_actualdailyassignmentstate AS s
+        WHERE
+            s.sources ->> 'temp' IS DISTINCT FROM 'measured'
+            OR s.sources ->> 'weight' NOT IN ('measured', 'tgc_computed')
+            OR s.sources ->> 'mortality' <> CASE WHEN s.mortality_count > 0 THEN 'actual' ELSE 'model' END
+            OR s.sources ->> 'feed' <> CASE WHEN s.feed_kg > 0 THEN 'actual' ELSE 'none' END
+            OR (s.sources ? 'fcr') <> (s.observed_fcr IS NOT NULL)
+            OR EXISTS (
+                SELECT 1 FROM jsonb_object_keys(s.sources) AS k
+                WHERE k NOT IN ('weight', 'temp', 'mortality', 'feed', 'fcr')
+            )
+    ), 0::bigint,
+    'sources: temp measured; weight, mortality, feed and fcr as AquaMind''s growth engine words them'
+);
+SELECT is(
+    (
+        SELECT count(*) FROM batch_actualdailyassignmentstate AS s
+        WHERE
+            (SELECT array_agg(k ORDER BY k) FROM jsonb_object_keys(s.confidence_scores) AS k)
+            <> ARRAY['feed', 'mortality', 'temp', 'weight']
+            OR (s.sources ->> 'weight' = 'measured') <> ((s.confidence_scores ->> 'weight')::numeric = 1)
+    ), 0::bigint,
+    'confidence scores under the same keys; a weighed weight is certain'
 );
 
 -- Determinism: the same seed regenerates identical rows.
