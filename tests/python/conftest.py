@@ -82,7 +82,8 @@ def copies(admin_dsn):
         return templates.copy_database(admin_dsn, names[-1], templates.template(admin_dsn, kind, mode))
 
     yield copy
-    templates.drop_databases(admin_dsn, names)
+    # the copies, then the templates this process made (a pytest run without scripts/test.sh)
+    templates.drop_databases(admin_dsn, names + list(templates.made_here()))
 
 
 @pytest.fixture

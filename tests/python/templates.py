@@ -108,6 +108,11 @@ def template(admin_dsn: str, kind: str, mode: str = "on") -> str:
     return _made[kind, mode]
 
 
+def made_here() -> list[str]:
+    """The templates this process made on first use (not those scripts/test.sh made and named)."""
+    return [name for (kind, mode), name in _made.items() if os.environ.get(env_name(kind, mode)) != name]
+
+
 def main() -> None:
     """`templates.py make ADMIN_DSN`: make every template, print NAME=value lines for the shell."""
     if sys.argv[1:2] != ["make"] or len(sys.argv) != 3:

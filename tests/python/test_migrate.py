@@ -1,5 +1,6 @@
 """`aquasql migrate`: idempotent, checksummed, with and without TimescaleDB."""
 
+import re
 import shutil
 
 import psycopg
@@ -76,11 +77,11 @@ def hypertables(dsn):
 
 def test_migrate_twice_second_run_applies_nothing(fresh_db):
     first = aquasql("migrate", "--dsn", fresh_db, check=True)
-    assert "0 migration(s) applied" not in first.stdout
+    assert not re.search(r"\b0 migration\(s\) applied", first.stdout)
     applied = scalar(fresh_db, "SELECT count(*) FROM aquasql.schema_migrations")
     assert applied == len(list((REPO / "migrations").glob("*.sql")))
     second = aquasql("migrate", "--dsn", fresh_db, check=True)
-    assert "0 migration(s) applied, 0 sql file(s) loaded" in second.stdout
+    assert re.search(r"\b0 migration\(s\) applied, 0 sql file\(s\) loaded", second.stdout)
     assert scalar(fresh_db, "SELECT count(*) FROM aquasql.schema_migrations") == applied
 
 
@@ -160,5 +161,5 @@ def test_changed_sql_file_is_reloaded(fresh_db, repo_copy):
         "CREATE OR REPLACE FUNCTION aquasql.probe() RETURNS int LANGUAGE sql AS 'SELECT 2';\n"
     )
     result = aquasql("migrate", "--dsn", fresh_db, env=env, check=True)
-    assert "0 migration(s) applied, 1 sql file(s) loaded" in result.stdout
+    assert re.search(r"\b0 migration\(s\) applied, 1 sql file\(s\) loaded", result.stdout)
     assert scalar(fresh_db, "SELECT aquasql.probe()") == 2
