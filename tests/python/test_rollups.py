@@ -116,7 +116,8 @@ def refresh_policies(dsn: str) -> set[str]:
             for r in conn.execute(
                 "SELECT a.view_name FROM timescaledb_information.jobs AS j"
                 " JOIN timescaledb_information.continuous_aggregates AS a"
-                "   ON a.materialization_hypertable_name = j.hypertable_name"
+                # the job names the materialization hypertable (2.19) or the aggregate itself (2.28)
+                "   ON j.hypertable_name IN (a.materialization_hypertable_name, a.view_name)"
                 " WHERE j.proc_name = 'policy_refresh_continuous_aggregate'"
             )
         }
